@@ -6,8 +6,7 @@ Docs: https://s9cifar.github.io/s9cifar/benchmarks.html.md"""
 
 # %% ../nbs/06_benchmarks.ipynb #1cc00b3d
 from __future__ import annotations
-import platform, time
-from pathlib import Path
+import time
 
 import torch
 import torch.nn.functional as F
@@ -16,12 +15,12 @@ from fastai.data.transforms import GrandparentSplitter, Normalize, parent_label
 from fastai.vision.data import ImageBlock
 
 from .data import CifarArrays, dataset_stats
-from .augment import AlbumentationsTransform, s9_augmentations, s9_dls
+from .augment import AlbumentationsTransform, s9_augmentations
 from .model import S9Net, DepthwiseConv2d
-from .train import cpu_supports_bf16, _machine
+from .train import machine_info
 
 # %% auto #0
-__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput', 'machine_info']
+__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput']
 
 # %% ../nbs/06_benchmarks.ipynb #0ef17078
 def baseline_dls(arrays: CifarArrays, bs=256, num_workers=0, n_train=None, **aug_kwargs):
@@ -64,8 +63,3 @@ def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True
         for _ in range(steps): step()
         return bs * steps / (time.perf_counter() - t0)
     finally: DepthwiseConv2d.fp32_on_cpu = old
-
-# %% ../nbs/06_benchmarks.ipynb #cbb79031
-def machine_info() -> dict:
-    "CPU model, cores, bf16 support, torch version and threads: what a benchmark's numbers depend on."
-    return dict(**_machine(), torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
