@@ -36,7 +36,7 @@ def mean_fill(mean) -> tuple:
     "The dataset mean (per channel, in [0, 1]) as a `uint8` RGB fill colour."
     return tuple(int(round(m * 255)) for m in mean)
 
-def s9_augmentations(mean, flip_p=0.5, shift_limit=0.0625, scale_limit=0.1, rotate_limit=10, ssr_p=0.5,
+def s9_augmentations(mean, flip_p=0.5, shift_limit=0.0625, scale_limit=0.1, rotate_limit=10, ssr_p=0.25,
                      dropout_p=0.25, hole=16, seed=None) -> A.Compose:
     "The S9 recipe: HorizontalFlip, ShiftScaleRotate, CoarseDropout with one `hole`x`hole` hole of the `mean` colour."
     with warnings.catch_warnings():

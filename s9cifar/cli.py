@@ -35,7 +35,7 @@ def cli_errors(f, debug=False, resume_hint=None):
 @call_parse
 def s9cifar_train(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
-    epochs:int=24,         # number of epochs of the one-cycle schedule
+    epochs:int=12,         # number of epochs of the one-cycle schedule
     lr:float=0.2,          # peak learning rate of the one-cycle schedule (for --bs 256)
     bs:int=256,            # batch size
     out:str='runs/s9',     # run folder: weights, metadata, history.csv, metrics.json, checkpoint
@@ -45,13 +45,14 @@ def s9cifar_train(
     force:store_true=False,     # overwrite a non-empty --out
     skip_bad:store_true=False,  # leave unreadable images out (they are listed) instead of stopping
     n_train:int=None,      # train on a class-balanced subset of this many images (quick runs)
+    no_whiten:store_true=False, # start the first conv from random weights, not frozen patch whitening
     debug:store_true=False,     # show full tracebacks
 ):
     "Train S9Net on CIFAR-10 with one-cycle SGD and the S9 augmentations."
     from s9cifar.train import train_s9
     def run():
         _, m = train_s9(data, epochs=epochs, lr=lr, bs=bs, out=out, seed=seed, resume=resume, force=force,
-                        workers=workers, skip_bad=skip_bad, n_train=n_train)
+                        workers=workers, skip_bad=skip_bad, n_train=n_train, whiten=not no_whiten)
         print(f"test accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {m['epochs']} epochs, "
               f"{m['train_seconds']:.0f} s of training; wrote {out}/model.pth, model.json, history.csv, metrics.json")
     cli_errors(run, debug, resume_hint=f"The last completed epoch is saved in {out}: add --resume to finish the run.")

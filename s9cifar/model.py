@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import pandas as pd
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
 
 # %% auto #0
 __all__ = ['ConvBNReLU', 'DepthwiseConv2d', 'SepConv', 'n_params', 'Residual', 'S9Net', 'count_flops', 'RFReport',
-           'receptive_field', 'empirical_rf', 'S9RuleError', 'check_s9_rules']
+           'receptive_field', 'empirical_rf', 'S9RuleError', 'check_s9_rules', 'patch_whitening', 'whiten_']
 
 # %% ../nbs/02_model.ipynb #3b34a34c
 class ConvBNReLU(nn.Sequential):
@@ -240,3 +241,23 @@ def check_s9_rules(model:nn.Module, max_params:int=200_000, min_rf:int=44, size:
     if facts['params'] >= max_params: broken.append(f"parameters must be < {max_params:,}, has {facts['params']:,}")
     if broken: raise S9RuleError(f"{len(broken)} S9 rule(s) broken:\n" + '\n'.join(f"  - {o}" for o in broken))
     return facts
+
+# %% ../nbs/02_model.ipynb #6ab72ac0
+def patch_whitening(x:torch.Tensor, k:int|None=None, eps:float=5e-3) -> torch.Tensor:
+    "`2k` 3x3 filters whitening the 3x3 patches of images `x` (N,C,H,W): the top-`k` principal directions over sqrt(variance + `eps`), then their negatives."
+    d = x.shape[1] * 9
+    k = d if k is None else k
+    if not 0 < k <= d: raise ValueError(f"k must be in 1..{d} (the size of a 3x3 patch of {x.shape[1]} channels), got {k}.")
+    p = F.unfold(x.double(), 3).transpose(1, 2).reshape(-1, d)  # every 3x3 patch, as a row
+    var, vecs = torch.linalg.eigh(p.T @ p / len(p))              # ascending variances
+    w = (vecs[:, -k:] / (var[-k:] + eps).sqrt()).T.flip(0)       # largest variance first
+    w = w.float().reshape(k, x.shape[1], 3, 3)
+    return torch.cat([w, -w])
+
+def whiten_(model:S9Net, x:torch.Tensor, freeze:bool=True) -> S9Net:
+    "Set the first conv of `model` to `patch_whitening` of normalised images `x` and (by default) freeze it."
+    conv = model.c1[0].conv
+    k = min(conv.out_channels // 2, conv.in_channels * 9)
+    with torch.no_grad(): conv.weight[:2 * k] = patch_whitening(x.to(conv.weight.device), k)
+    conv.weight.requires_grad_(not freeze)  # the optimiser (fastai's `trainable_params`) skips a frozen conv
+    return model

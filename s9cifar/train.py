@@ -25,12 +25,12 @@ from fastai.torch_core import set_seed, default_device
 import s9cifar
 from .data import atomic_save, cifar_path, dataset_stats
 from .augment import s9_dls
-from .model import S9Net, receptive_field
+from .model import S9Net, receptive_field, whiten_
 
 # %% auto #0
 __all__ = ['HISTORY_COLS', 'SHIPPED', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory', 'TrainingError',
-           'read_history', 'write_history', 'RunFolder', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate',
-           'ModelFileError', 'export_s9', 'load_s9', 'machine_info', 'train_s9']
+           'read_history', 'write_history', 'RunFolder', 'normalise_images', 's9_learner', 'overfit_batch',
+           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'machine_info', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_supports_bf16() -> bool:
@@ -114,9 +114,20 @@ class RunFolder(Callback):
         write_history(self.out/'history.csv', self.rows)
 
 # %% ../nbs/03_train.ipynb #ff73fea8
-def s9_learner(dls, model=None, wd=5e-4, label_smoothing=0.1, bf16=None, channels_last=True, cbs=None, **kwargs):
-    "A fastai `Learner` for `S9Net` on `dls`: SGD (L2 `wd`), label-smoothed cross-entropy, accuracy; bf16 if it pays."
+def normalise_images(x, mean, std, device='cpu') -> torch.Tensor:
+    "`uint8` HWC images `x` (N,H,W,3) as a float NCHW tensor on `device`, normalised with the dataset's `mean` and `std`."
+    m, s = torch.tensor(mean, device=device).view(1, 3, 1, 1), torch.tensor(std, device=device).view(1, 3, 1, 1)
+    return (torch.from_numpy(np.ascontiguousarray(x)).to(device).permute(0, 3, 1, 2).float().div_(255) - m) / s
+
+def _whitening_images(dls):
+    "Normalised training images to whiten the first conv with: every 10th (the arrays are sorted by class), else one batch."
+    if hasattr(dls, 'arrays'): return normalise_images(dls.arrays.x_train[::10], *dataset_stats(dls.arrays))
+    return dls.train.one_batch()[0].float().cpu()
+
+def s9_learner(dls, model=None, wd=5e-4, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
+    "A fastai `Learner` for `S9Net` on `dls`: frozen patch-whitening first conv, SGD (L2 `wd`), label smoothing, bf16 if it pays."
     model = model if model is not None else S9Net()
+    if whiten: whiten_(model, _whitening_images(dls))
     if bf16 is None: bf16 = bf16_available(dls.device)
     cbs = list(cbs or []) + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
@@ -142,11 +153,9 @@ def predict_arrays(model, x, mean, std, bs=1000, tta=True, device=None, bf16=Non
     "Class probabilities for `uint8` HWC images `x` (N,32,32,3); with `tta`, averaged with the horizontal flip."
     device = torch.device(device or next(model.parameters()).device)
     if bf16 is None: bf16 = bf16_available(device)
-    m, s = torch.tensor(mean, device=device).view(1, 3, 1, 1), torch.tensor(std, device=device).view(1, 3, 1, 1)
     model.eval(); out = []
     for i in range(0, len(x), bs):
-        xb = torch.from_numpy(np.ascontiguousarray(x[i:i+bs])).to(device).permute(0, 3, 1, 2).float().div_(255)
-        xb = ((xb - m) / s).contiguous(memory_format=torch.channels_last)
+        xb = normalise_images(x[i:i+bs], mean, std, device).contiguous(memory_format=torch.channels_last)
         with torch.autocast(device.type, torch.bfloat16, enabled=bf16):
             p = model(xb).float().softmax(1)
             if tta: p = (p + model(xb.flip(3)).float().softmax(1)) / 2
@@ -230,9 +239,9 @@ def machine_info() -> dict:
                 torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
-def train_s9(data=None, epochs=24, lr=0.2, bs=256, out='runs/s9', seed=0, resume=False, force=False, workers=0,
+def train_s9(data=None, epochs=12, lr=0.2, bs=256, out='runs/s9', seed=0, resume=False, force=False, workers=0,
              n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
-             show_progress=True, cbs=None, **aug_kwargs):
+             whiten=True, show_progress=True, cbs=None, **aug_kwargs):
     "Train `S9Net` on CIFAR-10 at `data` with one-cycle SGD; write weights, metadata, history and metrics to `out`."
     _check_args(epochs, lr, bs)
     data = cifar_path(data)
@@ -242,8 +251,9 @@ def train_s9(data=None, epochs=24, lr=0.2, bs=256, out='runs/s9', seed=0, resume
     if dls.arrays.bad_files:
         bad = dls.arrays.bad_files
         print(f"Left out {len(bad)} unreadable image(s): {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''}", file=sys.stderr)
+    mean, std = dataset_stats(dls.arrays)
     model = S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=len(dls.vocab))
-    learn = s9_learner(dls, model, bf16=bf16, channels_last=channels_last, path=out)
+    learn = s9_learner(dls, model, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
     start, ck = 0, out/'checkpoint.pth'
     if resume and ck.exists():
         try: state = torch.load(ck, map_location='cpu', weights_only=True)
@@ -259,14 +269,13 @@ def train_s9(data=None, epochs=24, lr=0.2, bs=256, out='runs/s9', seed=0, resume
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
     hist = read_history(out/'history.csv')
-    mean, std = dataset_stats(dls.arrays)
     ev = evaluate(learn.model, dls.arrays, mean, std, dls.vocab)  # always the full test split
     rf = receptive_field(learn.model).rf
     nparams = sum(p.numel() for p in learn.model.parameters())
     export_s9(learn.model, out/'model.pth', dls.vocab, mean, std, accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'],
               epochs=epochs, params=nparams, rf=rf)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
-                   per_class_tta=ev['per_class_tta'], params=nparams, rf=rf, epochs=epochs, lr=lr, bs=bs, seed=seed,
+                   per_class_tta=ev['per_class_tta'], params=nparams, rf=rf, epochs=epochs, lr=lr, bs=bs, seed=seed, whiten=whiten,
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
                    bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device),
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
