@@ -37,7 +37,7 @@ def mean_fill(mean) -> tuple:
     return tuple(int(round(m * 255)) for m in mean)
 
 def s9_augmentations(mean, flip_p=0.5, shift_limit=0.0625, scale_limit=0.1, rotate_limit=10, ssr_p=0.25,
-                     dropout_p=0.25, hole=16, seed=None) -> A.Compose:
+                     dropout_p=0.1, hole=16, seed=None) -> A.Compose:
     "The S9 recipe: HorizontalFlip, ShiftScaleRotate, CoarseDropout with one `hole`x`hole` hole of the `mean` colour."
     with warnings.catch_warnings():
         # Albumentations 2 prefers Affine, but the assignment names ShiftScaleRotate; the warning is only that advice
@@ -52,7 +52,7 @@ def s9_augmentations(mean, flip_p=0.5, shift_limit=0.0625, scale_limit=0.1, rota
     ], seed=seed)  # Albumentations has its own random generator: seed it for reproducible runs
 
 # %% ../nbs/01_augment.ipynb #1364b4ea
-def s9_dls(path=None, bs=256, num_workers=0, n_train=None, n_test=None, seed=0, skip_bad=False, device=None,
+def s9_dls(path=None, bs=128, num_workers=0, n_train=None, n_test=None, seed=0, skip_bad=False, device=None,
            arrays=None, **aug_kwargs):
     "CIFAR-10 `DataLoaders` with the S9 Albumentations recipe on the training split (see `s9_augmentations`)."
     arrays = arrays or CifarArrays(path, skip_bad=skip_bad)

@@ -36,8 +36,8 @@ def cli_errors(f, debug=False, resume_hint=None):
 def s9cifar_train(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
     epochs:int=12,         # number of epochs of the one-cycle schedule
-    lr:float=0.2,          # peak learning rate of the one-cycle schedule (for --bs 256)
-    bs:int=256,            # batch size
+    lr:float=0.15,         # peak learning rate of the one-cycle schedule (for --bs 128)
+    bs:int=128,            # batch size
     out:str='runs/s9',     # run folder: weights, metadata, history.csv, metrics.json, checkpoint
     seed:int=0,            # random seed (the same seed on the same machine gives the same run)
     workers:int=0,         # data-loading worker processes (0 is fastest on 2 cores)

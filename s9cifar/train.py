@@ -215,7 +215,7 @@ def _check_args(epochs, lr, bs):
     if not (isinstance(epochs, int) and epochs > 0): raise ValueError(f"--epochs must be a positive integer, got {epochs}.")
     if not (isinstance(bs, int) and bs > 0): raise ValueError(f"--bs must be a positive integer, got {bs}.")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and 0 < lr <= 10):
-        raise ValueError(f"--lr must be a number in (0, 10], got {lr}; the default is 0.2 at batch size 256.")
+        raise ValueError(f"--lr must be a number in (0, 10], got {lr}; the default is 0.15 at batch size 128.")
 
 def _prepare_out(out, data, resume, force):
     out = Path(out).expanduser()
@@ -239,7 +239,7 @@ def machine_info() -> dict:
                 torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
-def train_s9(data=None, epochs=12, lr=0.2, bs=256, out='runs/s9', seed=0, resume=False, force=False, workers=0,
+def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resume=False, force=False, workers=0,
              n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, **aug_kwargs):
     "Train `S9Net` on CIFAR-10 at `data` with one-cycle SGD; write weights, metadata, history and metrics to `out`."
