@@ -248,8 +248,11 @@ def patch_whitening(x:torch.Tensor, k:int|None=None, eps:float=5e-3) -> torch.Te
     d = x.shape[1] * 9
     k = d if k is None else k
     if not 0 < k <= d: raise ValueError(f"k must be in 1..{d} (the size of a 3x3 patch of {x.shape[1]} channels), got {k}.")
-    p = F.unfold(x.double(), 3).transpose(1, 2).reshape(-1, d)  # every 3x3 patch, as a row
-    var, vecs = torch.linalg.eigh(p.T @ p / len(p))              # ascending variances
+    cov, n = torch.zeros(d, d, dtype=torch.float64), 0
+    for xc in x.split(256):  # in chunks: the patches of 5,000 images would take 1 GB at once
+        p = F.unfold(xc.double(), 3).transpose(1, 2).reshape(-1, d)  # every 3x3 patch, as a row
+        cov, n = cov + p.T.cpu() @ p.cpu(), n + len(p)
+    var, vecs = torch.linalg.eigh(cov / n)                           # ascending variances
     w = (vecs[:, -k:] / (var[-k:] + eps).sqrt()).T.flip(0)       # largest variance first
     w = w.float().reshape(k, x.shape[1], 3, 3)
     return torch.cat([w, -w])
