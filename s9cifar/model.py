@@ -6,19 +6,23 @@ Docs: https://s9cifar.github.io/s9cifar/model.html.md"""
 
 # %% ../nbs/02_model.ipynb #db37b49a
 from __future__ import annotations
-import copy, warnings
+import copy, hashlib, importlib, importlib.util, inspect, sys, warnings
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.utils.flop_counter import FlopCounterMode
+from torch.utils._python_dispatch import TorchDispatchMode
 
 # %% auto #0
 __all__ = ['ConvBNReLU', 'DepthwiseConv2d', 'SepConv', 'n_params', 'Residual', 'S9Net', 'count_flops', 'RFReport',
-           'receptive_field', 'empirical_rf', 'S9RuleError', 'check_s9_rules', 'patch_whitening', 'whiten_']
+           'receptive_field', 'empirical_rf', 'S9RuleError', 's9_blocks', 'S9Report', 's9_rules_report',
+           'check_s9_rules', 'patch_whitening', 'whitening_target', 'whiten_', 'ArchError', 'build_arch',
+           'rebuild_arch', 'fp32_depthwise_']
 
 # %% ../nbs/02_model.ipynb #3b34a34c
 class ConvBNReLU(nn.Sequential):
@@ -102,23 +106,56 @@ _maxpools = (nn.MaxPool1d, nn.MaxPool2d, nn.MaxPool3d, nn.AdaptiveMaxPool1d, nn.
 
 @dataclass
 class _Rec:
-    "One call of a hooked layer during a forward pass"
-    name:str; module:nn.Module; in_size:tuple; out_size:tuple
+    "One call of a hooked layer (or, with `module=None`, of a functional pooling op) during a forward pass"
+    name:str; module:nn.Module|None; in_size:tuple; out_size:tuple; op:str=''
+
+def _spatial_op(func, args, kwargs, out):
+    "'max_pool', 'global_avg' or '' for one aten call: pooling written as `F.max_pool2d`, `x.mean((2, 3))`, ... counts too"
+    name, x = func.__name__, args[0] if args else None
+    if not isinstance(x, torch.Tensor) or x.ndim != 4: return ''
+    if 'max_pool' in name: return 'max_pool'
+    dims = args[1] if len(args) > 1 else kwargs.get('dim')
+    spatial = dims is not None and {d % 4 for d in ([dims] if isinstance(dims, int) else dims)} == {2, 3}
+    if name.startswith('amax') and spatial: return 'max_pool'  # a global max over the map
+    o = out[0] if isinstance(out, (tuple, list)) else out
+    if name.startswith('mean') and spatial: return 'global_avg'
+    if ('avg_pool2d' in name) and o.shape[-2:] == (1, 1): return 'global_avg'
+    return ''
+
+class _OpLog(TorchDispatchMode):
+    "Log the pooling ops of a forward pass as `_Rec`s, named after the module running them"
+    def __init__(self, recs, stack): super().__init__(); self.recs, self.stack = recs, stack
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        name, mod = self.stack[-1] if self.stack else ('', None)
+        if not isinstance(mod, _pools + _maxpools):  # pooling modules are recorded by their own hook
+            op = _spatial_op(func, args, kwargs or {}, out)
+            if op:
+                o = out[0] if isinstance(out, (tuple, list)) else out
+                self.recs.append(_Rec(name, None, tuple(args[0].shape[2:]), tuple(o.shape[2:]) if o.ndim == 4 else (1, 1), op))
+        return out
 
 def _trace(model:nn.Module, size:int=32) -> list:
-    "Conv, pool and linear layers of `model` in execution order, from one pass on a zero `1x3xsize x size` image"
-    recs, hooks = [], []
-    def hook(name):
-        def _f(mod, inp, out): recs.append(_Rec(name, mod, tuple(inp[0].shape[2:]), tuple(out.shape[2:])))
+    "Conv, pool and linear layers (and functional pooling) of `model` in execution order, from one pass on a zero `1x3xsize x size` image"
+    recs, hooks, stack = [], [], []
+    def pre(name):
+        def _f(mod, inp): stack.append((name, mod))
+        return _f
+    def post(name):
+        def _f(mod, inp, out):
+            stack.pop()
+            if isinstance(mod, (nn.Conv2d, nn.Linear) + _pools + _maxpools) and inp and isinstance(inp[0], torch.Tensor):
+                o = out[0] if isinstance(out, (tuple, list)) else out
+                recs.append(_Rec(name, mod, tuple(inp[0].shape[2:]), tuple(o.shape[2:])))
         return _f
     for name, mod in model.named_modules():
-        if isinstance(mod, (nn.Conv2d, nn.Linear) + _pools): hooks.append(mod.register_forward_hook(hook(name)))
+        hooks += [mod.register_forward_pre_hook(pre(name)), mod.register_forward_hook(post(name), always_call=True)]
     p = next(model.parameters())
     was_training = model.training
     try:
         # eval: a bookkeeping pass must not move batchnorm's running stats
         model.eval()
-        with torch.no_grad(): model(torch.zeros(1, 3, size, size, device=p.device, dtype=p.dtype))
+        with torch.no_grad(), _OpLog(recs, stack): model(torch.zeros(1, 3, size, size, device=p.device, dtype=p.dtype))
     finally:
         for h in hooks: h.remove()
         model.train(was_training)
@@ -200,47 +237,126 @@ def _is_depthwise(m): return _is_3x3(m) and m.groups == m.in_channels > 1
 def _is_pointwise(m): return isinstance(m, nn.Conv2d) and tuple(m.kernel_size) == (1, 1)
 
 # %% ../nbs/02_model.ipynb #584f0905
+def _is_down(r:_Rec) -> bool:
+    "A conv that ends one resolution: it shrinks the map with a stride, or with a dilation standing in for one"
+    m = r.module
+    return len(r.out_size) == 2 and r.out_size[0] < r.in_size[0] and (m.stride[0] > 1 or m.dilation[0] > 1)
+
+def s9_blocks(model:nn.Module, size:int=32) -> dict:
+    "The convs of `model` grouped into C1..C4 by structure: each of C1..C3 ends with the conv that ends a resolution."
+    recs = _trace(model, size)
+    body = [r for r in recs if isinstance(r.module, nn.Conv2d) and r.in_size != (1, 1)]  # a conv on a 1x1 map is a head
+    blocks, cur, i = [], [], 0
+    while i < len(body):
+        cur.append(body[i])
+        if len(blocks) < 3 and _is_down(body[i]):
+            # a depthwise conv that downsamples keeps its pointwise partner: they are one separable conv
+            if _is_depthwise(body[i].module) and i + 1 < len(body) and _is_pointwise(body[i + 1].module):
+                i += 1; cur.append(body[i])
+            blocks.append(cur); cur = []
+        i += 1
+    blocks.append(cur)
+    return {f'C{j+1}': b for j, b in enumerate(blocks)}
+
+def _prefix(names):
+    "The module path the names share ('' if none): how a user's code names a block"
+    parts = [n.split('.') for n in names]
+    common = []
+    for ps in zip(*parts):
+        if len(set(ps)) > 1: break
+        common.append(ps[0])
+    return '.'.join(common)
+
+# %% ../nbs/02_model.ipynb #a27685e6
+@dataclass(repr=False)
+class S9Report:
+    "What `s9_rules_report` found: one row per rule (`rules`), one per conv (`layers`), and the facts behind them."
+    rules:pd.DataFrame
+    layers:pd.DataFrame
+    facts:dict
+    @property
+    def ok(self) -> bool: return bool(self.rules.ok.all())
+    @property
+    def broken(self) -> list: return [r.why for r in self.rules.itertuples() if not r.ok]
+    def summary(self) -> str:
+        f = self.facts
+        return (f"{f['params']:,} parameters, {f['mflops']:.1f} MFLOPs, receptive field {f['rf']}, blocks "
+                + ', '.join(f"{b} {v['convs']} conv{'s' if v['convs'] != 1 else ''} ({v['name'] or '-'}, {v['size']}px)" for b, v in f['blocks'].items()))
+    def __repr__(self):
+        t = self.rules.assign(ok=self.rules.ok.map({True: 'pass', False: 'FAIL'}))[['ok', 'rule', 'value']]
+        return f"{self.summary()}\n{t.to_string(index=False)}"
+    def _repr_html_(self):
+        t = self.rules.assign(ok=self.rules.ok.map({True: 'pass', False: 'FAIL'}))[['ok', 'rule', 'value']]
+        return f"<p>{self.summary()}</p>" + t.to_html(index=False)
+
+# %% ../nbs/02_model.ipynb #ea41e829
+def _conv_desc(m): return f"{m.kernel_size[0]}x{m.kernel_size[1]}" + (f" s{m.stride[0]}" if m.stride[0] > 1 else '') + (f" d{m.dilation[0]}" if m.dilation[0] > 1 else '') + (' dw' if _is_depthwise(m) else '')
+
+def s9_rules_report(model:nn.Module, max_params:int=200_000, min_rf:int=44, size:int=32) -> S9Report:
+    "Every S9 rule checked on `model`, found from its structure (not its names): pass/fail, the measured value, and why."
+    try: recs = _trace(model, size)
+    except Exception as e:
+        raise S9RuleError(f"The model fails on a 1x3x{size}x{size} input ({type(e).__name__}: {str(e)[:200]}): "
+                          f"it must take {size}x{size} RGB images.") from None
+    blocks = s9_blocks(model, size)
+    convs = [r for r in recs if isinstance(r.module, nn.Conv2d)]
+    body = [r for b in blocks.values() for r in b]
+    last_body = max((i for i, r in enumerate(recs) if any(r is b for b in body)), default=-1)
+    gaps = [r for r in recs[last_body+1:] if (r.op == 'global_avg' or (isinstance(r.module, (nn.AvgPool2d, nn.AdaptiveAvgPool2d))
+                                                                     and r.out_size == (1, 1)))]
+    maxpools = [f"{r.name or type(model).__name__} ({type(r.module).__name__ if r.module is not None else 'functional'})"
+                for r in recs if isinstance(r.module, _maxpools) or r.op == 'max_pool']
+    maxpools += [n for n, m in model.named_modules() if isinstance(m, _maxpools) and not any(r.module is m for r in recs)]
+    seps = [(a.name, b.name) for a, b in zip(convs, convs[1:]) if _is_depthwise(a.module) and _is_pointwise(b.module)]
+    dil = [r.name for r in convs if max(r.module.dilation) > 1]
+    params, rf = n_params(model), _rf_table(recs)[1]
+    n3 = {b: sum(_is_3x3(r.module) for r in v) for b, v in blocks.items()}
+    # the conv that ends each of C1..C3 (a trailing pointwise partner is part of it)
+    ends = {b: next((r for r in reversed(v) if _is_down(r)), None) for b, v in list(blocks.items())[:3]}
+    facts = dict(params=params, mflops=count_flops(model, size) / 1e6, rf=rf,
+                 blocks={b: dict(name=_prefix([r.name for r in v]), convs=n3[b], size=v[-1].out_size[0] if v else None,
+                                 layers=[f"{r.name}: {_conv_desc(r.module)}" for r in v]) for b, v in blocks.items()},
+                 n_down=sum(_is_down(r) for r in body), depthwise_separable=seps, dilated=dil,
+                 gap=[r.name or type(model).__name__ for r in gaps], maxpool=maxpools,
+                 fc_after_gap=bool(gaps) and any(isinstance(r.module, nn.Linear) or (isinstance(r.module, nn.Conv2d) and r.in_size == (1, 1))
+                                                 for r in recs[recs.index(gaps[0]):]))
+    found = [b for b, e in ends.items() if e is not None]
+    path = ' -> '.join([str(size)] + [str(ends[b].out_size[0]) for b in found])
+    rows = [
+        dict(rule='C1-C2-C3-C4-Output', ok=len(found) == 3 and len(blocks) == 4 and len(blocks['C4']) > 0,
+             value=f"{len(found)} downsampling convs ({path}), C4: {len(blocks.get('C4', []))} conv(s)",
+             why=f"C1, C2 and C3 must each end in a conv that shrinks the map (stride 2, or a dilated conv without padding), "
+                 f"then C4 (at least one conv), then the output; found {len(found)} such convs and "
+                 f"{len(blocks.get('C4', [])) if len(found) == 3 else 0} convs after the third"),
+        dict(rule='three 3x3 convs in C1..C3', ok=all(n3.get(b) == 3 for b in ('C1', 'C2', 'C3')),
+             value=', '.join(f"{b} {n3.get(b, 0)}" for b in ('C1', 'C2', 'C3')),
+             why='; '.join(f"{b} must hold three 3x3 convs, has {n3.get(b, 0)}" for b in ('C1', 'C2', 'C3') if n3.get(b) != 3)),
+        dict(rule='C1..C3 end in a 3x3 stride-2 (or dilated) conv', ok=len(found) == 3 and all(_is_3x3(e.module) for e in ends.values() if e),
+             value=', '.join(f"{b} {_conv_desc(e.module)}" for b, e in ends.items() if e) or 'none',
+             why='; '.join([f"{b} ends in a {_conv_desc(e.module)} conv, not a 3x3" for b, e in ends.items() if e and not _is_3x3(e.module)]
+                           + [f"{b} has no downsampling conv (a 3x3 conv with stride 2)" for b, e in ends.items() if e is None])),
+        dict(rule='no MaxPooling', ok=not maxpools, value=', '.join(maxpools) or 'none',
+             why=f"no MaxPooling allowed, found at: {', '.join(maxpools)}"),
+        dict(rule=f'receptive field > {min_rf}', ok=rf > min_rf, value=str(rf), why=f"receptive field must be > {min_rf}, is {rf}"),
+        dict(rule='depthwise-separable conv', ok=bool(seps), value=' + '.join(seps[0]) if seps else 'none',
+             why="needs at least one depthwise-separable conv (3x3 depthwise then 1x1)"),
+        dict(rule='dilated conv', ok=bool(dil), value=', '.join(dil) or 'none', why="needs at least one dilated conv (dilation > 1)"),
+        dict(rule='global average pooling', ok=bool(gaps), value=', '.join(facts['gap']) or 'none',
+             why="needs global average pooling after the last conv"),
+        dict(rule=f'parameters < {max_params:,}', ok=params < max_params, value=f"{params:,}",
+             why=f"parameters must be < {max_params:,}, has {params:,}")]
+    layers = pd.DataFrame([dict(block=b, layer=r.name, conv=_conv_desc(r.module), out=r.out_size[0])
+                           for b, v in blocks.items() for r in v])
+    return S9Report(pd.DataFrame(rows), layers, facts)
+
 def check_s9_rules(model:nn.Module, max_params:int=200_000, min_rf:int=44, size:int=32) -> dict:
     "Facts about `model` against the S9 rules; raises `S9RuleError` listing every broken rule."
-    blocks = ('c1', 'c2', 'c3', 'c4')
-    names = [n for n, _ in model.named_children()]
-    recs = _trace(model, size)
-    convs = [r for r in recs if isinstance(r.module, nn.Conv2d)]
-    in_block = lambda b, r: r.name.startswith(b + '.')
-    block_3x3 = {b: [r.module for r in convs if in_block(b, r) and _is_3x3(r.module)] for b in blocks}
-    last_conv = max((i for i, r in enumerate(recs) if isinstance(r.module, nn.Conv2d)), default=-1)
-    gaps = [i for i, r in enumerate(recs) if i > last_conv and _is_global(r)
-            and isinstance(r.module, (nn.AvgPool2d, nn.AdaptiveAvgPool2d))]
-    facts = dict(
-        params=n_params(model),
-        rf=_rf_table(recs)[1],
-        blocks=names,
-        convs={b: len(c) for b, c in block_3x3.items()},
-        last_stride={b: c[-1].stride[0] for b, c in block_3x3.items() if c and b != 'c4'},
-        last_dilation={b: c[-1].dilation[0] for b, c in block_3x3.items() if c and b != 'c4'},
-        depthwise_separable=any(_is_depthwise(a.module) and _is_pointwise(b.module) for a, b in zip(convs, convs[1:])),
-        dilated=any(max(r.module.dilation) > 1 for r in convs),
-        gap=bool(gaps),
-        maxpool=[n for n, m in model.named_modules() if isinstance(m, _maxpools)],
-        fc_after_gap=bool(gaps) and any(isinstance(r.module, nn.Linear) for r in recs[gaps[0]:]))
-
-    broken = []
-    pos = [names.index(b) for b in blocks if b in names]
-    if len(pos) < 4 or pos != sorted(pos) or pos[-1] == len(names) - 1:
-        broken.append(f"blocks c1, c2, c3, c4 must come in that order, then the output (children: {names})")
-    if facts['maxpool']: broken.append(f"no MaxPooling allowed, found at: {', '.join(facts['maxpool'])}")
-    for b in blocks[:3]:
-        if b not in names: continue
-        if facts['convs'][b] != 3: broken.append(f"{b} must hold three 3x3 convs, has {facts['convs'][b]}")
-        s, d = facts['last_stride'].get(b, 0), facts['last_dilation'].get(b, 0)
-        if s != 2 and d <= 1: broken.append(f"{b}: last 3x3 conv must have stride 2 (or be dilated), has stride {s}")
-    if facts['rf'] <= min_rf: broken.append(f"receptive field must be > {min_rf}, is {facts['rf']}")
-    if not facts['depthwise_separable']: broken.append("needs at least one depthwise-separable conv (3x3 depthwise then 1x1)")
-    if not facts['dilated']: broken.append("needs at least one dilated conv (dilation > 1)")
-    if not facts['gap']: broken.append("needs global average pooling after the last conv")
-    if facts['params'] >= max_params: broken.append(f"parameters must be < {max_params:,}, has {facts['params']:,}")
-    if broken: raise S9RuleError(f"{len(broken)} S9 rule(s) broken:\n" + '\n'.join(f"  - {o}" for o in broken))
-    return facts
+    rep = s9_rules_report(model, max_params, min_rf, size)
+    if not rep.ok:
+        err = S9RuleError(f"{len(rep.broken)} S9 rule(s) broken:\n" + '\n'.join(f"  - {o}" for o in rep.broken))
+        err.report = rep
+        raise err
+    return rep.facts
 
 # %% ../nbs/02_model.ipynb #6ab72ac0
 def patch_whitening(x:torch.Tensor, k:int|None=None, eps:float=5e-3) -> torch.Tensor:
@@ -257,10 +373,106 @@ def patch_whitening(x:torch.Tensor, k:int|None=None, eps:float=5e-3) -> torch.Te
     w = w.float().reshape(k, x.shape[1], 3, 3)
     return torch.cat([w, -w])
 
-def whiten_(model:S9Net, x:torch.Tensor, freeze:bool=True) -> S9Net:
-    "Set the first conv of `model` to `patch_whitening` of normalised images `x` and (by default) freeze it."
-    conv = model.c1[0].conv
+def whitening_target(model:nn.Module, min_out:int=16, size:int=32):
+    "`(name, conv)` of the first layer of `model` if patch whitening fits it (a 3x3 conv over 3 channels, >= `min_out` outputs), else `(None, reason)`."
+    recs = [r for r in _trace(model, size) if isinstance(r.module, (nn.Conv2d, nn.Linear))]
+    if not recs: return None, "the network has no conv layer"
+    r = recs[0]; c = r.module
+    if not isinstance(c, nn.Conv2d): return None, f"its first layer ({r.name}) is a {type(c).__name__}, not a conv"
+    if tuple(c.kernel_size) != (3, 3) or c.in_channels != 3 or c.groups != 1 or c.dilation[0] != 1:
+        return None, f"its first layer ({r.name}: {c.in_channels}->{c.out_channels}, {_conv_desc(c)}, groups {c.groups}) is not a plain 3x3 conv over 3 channels"
+    if c.out_channels < min_out:
+        return None, f"its first conv ({r.name}) has {c.out_channels} output channels, fewer than the {min_out} the whitening needs"
+    return r.name, c
+
+def whiten_(model:nn.Module, x:torch.Tensor, freeze:bool=True) -> nn.Module:
+    "Set the first conv of `model` to `patch_whitening` of normalised images `x` and (by default) freeze it; `ValueError` if it does not fit."
+    name, conv = whitening_target(model)
+    if name is None: raise ValueError(f"Patch whitening does not fit this network: {conv}.")
     k = min(conv.out_channels // 2, conv.in_channels * 9)
     with torch.no_grad(): conv.weight[:2 * k] = patch_whitening(x.to(conv.weight.device), k)
     conv.weight.requires_grad_(not freeze)  # the optimiser (fastai's `trainable_params`) skips a frozen conv
     return model
+
+# %% ../nbs/02_model.ipynb #ff1dec52
+class ArchError(ValueError):
+    "A network spec that cannot be built (missing file, no such class, not an `nn.Module`, wrong output); the message says which."
+
+def _sha256(path) -> str: return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+def _import_spec(spec:str):
+    "`(module, class name, defining file, whether spec named a file)` for `spec` (`file.py:Class` or `package.module:Class`)"
+    where, _, cls_name = spec.rpartition(':')
+    if not where or not cls_name:
+        raise ArchError(f"Network spec {spec!r} is not one of: s9net, path/to/file.py:Class, package.module:Class.")
+    from_file = where.endswith('.py') or '/' in where or '\\' in where
+    if from_file:
+        path = Path(where).expanduser()
+        if not path.is_file(): raise ArchError(f"Network file not found: {path} (from {spec!r}).")
+        path = path.resolve()
+        name = f"s9cifar_arch_{hashlib.sha1(str(path).encode()).hexdigest()[:10]}"
+        try:
+            ms = importlib.util.spec_from_file_location(name, path)
+            mod = importlib.util.module_from_spec(ms)
+            sys.modules[name] = mod  # classes defined there can then be found by their module, as for any import
+            ms.loader.exec_module(mod)
+        except Exception as e:
+            sys.modules.pop(name, None)
+            raise ArchError(f"Cannot import {path}: {type(e).__name__}: {str(e)[:200]}") from None
+    else:
+        try: mod = importlib.import_module(where)
+        except Exception as e: raise ArchError(f"Cannot import module {where!r} (from {spec!r}): {type(e).__name__}: {str(e)[:200]}") from None
+        path = Path(mod.__file__).resolve() if getattr(mod, '__file__', None) else None
+    return mod, cls_name, path, from_file
+
+def build_arch(spec:str='s9net', n_classes:int=10, size:int=32):
+    "Build the network named by `spec` (`s9net`, `package.module:Class` or `path/to/file.py:Class`); return `(model, arch)`, `arch` the metadata that rebuilds it."
+    spec = str(spec).strip()
+    if spec.lower() == 's9net': model, arch = S9Net(n_classes=n_classes), dict(arch='S9Net')
+    else:
+        mod, cls_name, path, from_file = _import_spec(spec)
+        cls = getattr(mod, cls_name, None)
+        if cls is None:
+            have = [n for n, o in vars(mod).items() if isinstance(o, type) and issubclass(o, nn.Module) and o.__module__ == mod.__name__]
+            raise ArchError(f"No class {cls_name!r} in {path or mod.__name__}; its nn.Module classes: {', '.join(have) or 'none'}.")
+        if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
+            raise ArchError(f"{spec} is {'a class' if isinstance(cls, type) else 'a ' + type(cls).__name__}, not an nn.Module subclass.")
+        try: takes = 'n_classes' in inspect.signature(cls).parameters
+        except (TypeError, ValueError): takes = False
+        call = f"{cls_name}(n_classes={n_classes})" if takes else f"{cls_name}()"
+        try: model = cls(n_classes=n_classes) if takes else cls()
+        except Exception as e: raise ArchError(f"{call} raised {type(e).__name__}: {str(e)[:200]}") from None
+        arch = dict(arch=cls_name, spec=spec, source=f"{path}:{cls_name}" if from_file else spec,
+                    file=str(path) if path else None, sha256=_sha256(path) if path else None)
+    p = next(model.parameters(), None)
+    if p is None: raise ArchError(f"{spec} has no parameters: there is nothing to train.")
+    was = model.training
+    try:
+        model.eval()
+        with torch.no_grad(): out = model(torch.zeros(2, 3, size, size, device=p.device, dtype=p.dtype))
+    except Exception as e:
+        raise ArchError(f"{spec} fails on a batch of 2 RGB {size}x{size} images: {type(e).__name__}: {str(e)[:200]}") from None
+    finally: model.train(was)
+    shape = tuple(out.shape) if isinstance(out, torch.Tensor) else type(out).__name__
+    if shape != (2, n_classes):
+        hint = '' if spec.lower() == 's9net' or takes else " (its constructor takes no n_classes argument: add one)"
+        raise ArchError(f"{spec} returns {shape} for a batch of 2 RGB {size}x{size} images; expected (N, n_classes) = (2, {n_classes}){hint}.")
+    return model, arch
+
+# %% ../nbs/02_model.ipynb #f73fd5ca
+def rebuild_arch(arch:dict, n_classes:int=10):
+    "Build the network an exported model's `arch` metadata (from `build_arch`) describes, warning if its file changed since."
+    f = arch.get('file')
+    if f and not Path(f).is_file():
+        raise ArchError(f"The network of this model, class {arch.get('arch')}, is defined in {f}, which is gone: put that file back.")
+    if f and arch.get('sha256') and _sha256(f) != arch['sha256']:
+        warnings.warn(f"{f} has changed since this model was trained: {arch.get('arch')} is rebuilt from the file as it is now.")
+    return build_arch(arch.get('source') or arch['spec'], n_classes)[0]
+
+# %% ../nbs/02_model.ipynb #500a9349
+def fp32_depthwise_(model:nn.Module) -> int:
+    "Turn every plain depthwise `nn.Conv2d` of `model` into a `DepthwiseConv2d` (float32 under CPU autocast), in place; return how many."
+    n = 0
+    for m in model.modules():
+        if type(m) is nn.Conv2d and m.groups == m.in_channels > 1: m.__class__ = DepthwiseConv2d; n += 1
+    return n

@@ -1,4 +1,4 @@
-"""A fastai `Learner` for `S9Net`: one-cycle SGD, bfloat16 on CPU or GPU, checkpoints every epoch, resume, TTA, safe export.
+"""A fastai `Learner` for `S9Net` or your own network: one-cycle SGD, bfloat16 on CPU or GPU, checkpoints every epoch, resume, TTA, safe export.
 
 Docs: https://s9cifar.github.io/s9cifar/train.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://s9cifar.github.io/s9cifar/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #716efb9e
 from __future__ import annotations
-import csv, json, math, os, platform, sys, time
+import csv, json, math, os, platform, sys, time, warnings
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -23,13 +23,14 @@ from fastai.metrics import accuracy
 from fastai.torch_core import set_seed, default_device
 
 import s9cifar
-from .data import atomic_save, cifar_path, dataset_stats
+from .data import atomic_save, cifar_path, check_cifar, dataset_stats
 from .augment import s9_dls
-from .model import S9Net, receptive_field, whiten_
+from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, count_flops, fp32_depthwise_, n_params,
+                           receptive_field, s9_rules_report, whiten_, whitening_target)
 
 # %% auto #0
 __all__ = ['HISTORY_COLS', 'SHIPPED', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory', 'TrainingError',
-           'read_history', 'write_history', 'RunFolder', 'normalise_images', 's9_learner', 'overfit_batch',
+           'read_history', 'write_history', 'RunFolder', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch',
            'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'machine_info', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
@@ -124,11 +125,18 @@ def _whitening_images(dls):
     if hasattr(dls, 'arrays'): return normalise_images(dls.arrays.x_train[::10], *dataset_stats(dls.arrays))
     return dls.train.one_batch()[0].float().cpu()
 
+class S9Note(UserWarning):
+    "A training trick that steps aside for this network, or a rule it breaks: one line, shown once."
+
 def s9_learner(dls, model=None, wd=5e-4, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
-    "A fastai `Learner` for `S9Net` on `dls`: frozen patch-whitening first conv, SGD (L2 `wd`), label smoothing, bf16 if it pays."
+    "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays."
     model = model if model is not None else S9Net()
-    if whiten: whiten_(model, _whitening_images(dls))
+    if whiten:
+        name, why = whitening_target(model)
+        if name is None: warnings.warn(f"patch whitening skipped: {why}.", S9Note)
+        else: whiten_(model, _whitening_images(dls))
     if bf16 is None: bf16 = bf16_available(dls.device)
+    if bf16: fp32_depthwise_(model)  # any depthwise conv of any network: bf16 depthwise kernels are slow on CPU
     cbs = list(cbs or []) + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
@@ -162,15 +170,15 @@ def predict_arrays(model, x, mean, std, bs=1000, tta=True, device=None, bf16=Non
         out.append(p.cpu())
     return torch.cat(out) if out else torch.zeros(0, 10)
 
-def evaluate(model, arrays, mean, std, classes=None, bs=1000, device=None):
-    "Test accuracy of `model` on `arrays` (a `CifarArrays`) with and without flip TTA, overall and per class."
+def evaluate(model, arrays, mean, std, classes=None, bs=1000, device=None, bf16=None):
+    "Test accuracy of `model` on `arrays` (a `CifarArrays`) with and without flip TTA, overall and per class; `probs`/`probs_tta` too."
     y = torch.from_numpy(arrays.y_test)
-    p = predict_arrays(model, arrays.x_test, mean, std, bs, tta=False, device=device)
-    pt = (p + predict_arrays(model, arrays.x_test[:, :, ::-1], mean, std, bs, tta=False, device=device)) / 2  # one pass each
+    p = predict_arrays(model, arrays.x_test, mean, std, bs, tta=False, device=device, bf16=bf16)
+    pt = (p + predict_arrays(model, arrays.x_test[:, :, ::-1], mean, std, bs, tta=False, device=device, bf16=bf16)) / 2  # one pass each
     classes = classes or arrays.classes
     per = {c: float((pt.argmax(1)[y == i] == i).float().mean()) for i, c in enumerate(classes) if (y == i).any()}
     return dict(accuracy=float((p.argmax(1) == y).float().mean()), accuracy_tta=float((pt.argmax(1) == y).float().mean()),
-                per_class_tta=per, n=len(y))
+                per_class_tta=per, n=len(y), probs=p, probs_tta=pt)
 
 # %% ../nbs/03_train.ipynb #0206ad44
 class ModelFileError(ValueError):
@@ -178,19 +186,22 @@ class ModelFileError(ValueError):
 
 SHIPPED = Path(s9cifar.__file__).parent/'weights'/'model.pth'
 
-def export_s9(model, path, classes, mean, std, **extra):
-    "Write `model`'s weights to `path` (a `state_dict`) and its metadata to the `.json` beside it, atomically."
+def export_s9(model, path, classes, mean, std, arch=None, **extra):
+    "Write `model`'s weights to `path` (a `state_dict`) and its metadata to the `.json` beside it, atomically; `arch` (from `build_arch`) rebuilds a network that is not `S9Net`."
     path = Path(path)
+    if arch is None or (arch.get('arch') == 'S9Net' and 'source' not in arch):
+        if not isinstance(model, S9Net):
+            raise ValueError(f"To export a {type(model).__name__}, pass arch= (from build_arch): it is what rebuilds the network.")
+        arch = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p)
     sd = {k: v.detach().float().cpu().clone() if v.is_floating_point() else v.detach().cpu().clone()
           for k, v in model.state_dict().items()}
-    meta = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p, classes=list(classes),
-                mean=list(mean), std=list(std), size=32, s9cifar_version=s9cifar.__version__, **extra)
+    meta = dict(**arch, classes=list(classes), mean=list(mean), std=list(std), size=32, s9cifar_version=s9cifar.__version__, **extra)
     atomic_save(path, lambda t: torch.save(sd, t))
     atomic_save(path.with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(meta, indent=1)))
     return path
 
 def load_s9(path=None, device='cpu'):
-    "Rebuild `S9Net` from an exported `path` (default: the weights shipped in the package); return `(model, meta)`."
+    "Rebuild the network exported at `path` (default: the weights shipped in the package), `S9Net` or your own; return `(model, meta)`."
     path = Path(path or SHIPPED).expanduser()
     if path.is_dir(): path = path/'model.pth'
     if not path.is_file(): raise ModelFileError(f"Model file not found: {path}. Give --model a model.pth written by s9cifar_train.")
@@ -198,15 +209,21 @@ def load_s9(path=None, device='cpu'):
     if not mp.is_file(): raise ModelFileError(f"Metadata {mp} is missing: keep the .json written beside {path.name}.")
     try: meta = json.loads(mp.read_text())
     except ValueError: raise ModelFileError(f"Metadata {mp} is not valid JSON: re-export the model.") from None
-    if meta.get('arch') != 'S9Net': raise ModelFileError(f"{mp} describes a {meta.get('arch')!r} model, not S9Net.")
     try: sd = torch.load(path, map_location=device, weights_only=True)
     except Exception as e:
         raise ModelFileError(f"Cannot read weights {path} ({type(e).__name__}): the file is damaged or not a state_dict. "
                              "Re-export or re-download it.") from None
-    model = S9Net(widths=tuple(meta['widths']), dropout=meta.get('dropout', 0.), n_classes=len(meta['classes']))
+    if meta.get('source'):
+        try: model = rebuild_arch(meta, len(meta['classes']))
+        except ArchError as e: raise ModelFileError(f"Cannot rebuild the network of {path}: {e}") from None
+        desc = meta['source']
+    elif meta.get('arch') == 'S9Net':
+        model = S9Net(widths=tuple(meta['widths']), dropout=meta.get('dropout', 0.), n_classes=len(meta['classes']))
+        desc = f"S9Net{tuple(meta['widths'])}"
+    else: raise ModelFileError(f"{mp} describes a {meta.get('arch')!r} model but not where its network is defined: re-export it with s9cifar_train.")
     try: model.load_state_dict(sd)
     except (RuntimeError, TypeError, AttributeError) as e:
-        raise ModelFileError(f"Weights {path} do not fit S9Net{tuple(meta['widths'])}: they come from a different "
+        raise ModelFileError(f"Weights {path} do not fit {desc}: they come from a different "
                              f"architecture ({str(e).splitlines()[0][:100]}).") from None
     return model.to(device).eval(), meta
 
@@ -241,10 +258,20 @@ def machine_info() -> dict:
 # %% ../nbs/03_train.ipynb #fb0b16cd
 def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resume=False, force=False, workers=0,
              n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
-             whiten=True, show_progress=True, cbs=None, **aug_kwargs):
-    "Train `S9Net` on CIFAR-10 at `data` with one-cycle SGD; write weights, metadata, history and metrics to `out`."
+             whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, **aug_kwargs):
+    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with one-cycle SGD; write weights, metadata, history and metrics to `out`."
     _check_args(epochs, lr, bs)
     data = cifar_path(data)
+    n_classes = len(check_cifar(data).classes)
+    if str(arch).strip().lower() == 's9net':
+        build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes), None)
+    elif widths or dropout: raise ValueError("widths and dropout are S9Net's settings; set them in your own network's code.")
+    else: build = lambda: build_arch(arch, n_classes)
+    with torch.random.fork_rng(): rules = s9_rules_report(build()[0])  # a bad spec or a broken rule fails fast
+    if not rules.ok:  # before anything is written or decoded: --strict fails fast
+        msg = f"{arch} breaks {len(rules.broken)} S9 rule(s): " + '; '.join(rules.broken)
+        if strict: raise S9RuleError(msg + ". (--strict refuses to train it.)")
+        warnings.warn(msg + ". Training it anyway.", S9Note)
     out = _prepare_out(out, data, resume, force)
     set_seed(seed, reproducible=True)
     dls = s9_dls(data, bs=bs, num_workers=workers, n_train=n_train, n_test=n_test, seed=seed, skip_bad=skip_bad, **aug_kwargs)
@@ -252,7 +279,7 @@ def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resum
         bad = dls.arrays.bad_files
         print(f"Left out {len(bad)} unreadable image(s): {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''}", file=sys.stderr)
     mean, std = dataset_stats(dls.arrays)
-    model = S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=len(dls.vocab))
+    model, arch_meta = build()
     learn = s9_learner(dls, model, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
     start, ck = 0, out/'checkpoint.pth'
     if resume and ck.exists():
@@ -272,10 +299,11 @@ def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resum
     ev = evaluate(learn.model, dls.arrays, mean, std, dls.vocab)  # always the full test split
     rf = receptive_field(learn.model).rf
     nparams = sum(p.numel() for p in learn.model.parameters())
-    export_s9(learn.model, out/'model.pth', dls.vocab, mean, std, accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'],
-              epochs=epochs, params=nparams, rf=rf)
+    export_s9(learn.model, out/'model.pth', dls.vocab, mean, std, arch=arch_meta, accuracy=ev['accuracy'],
+              accuracy_tta=ev['accuracy_tta'], epochs=epochs, params=nparams, rf=rf)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
-                   per_class_tta=ev['per_class_tta'], params=nparams, rf=rf, epochs=epochs, lr=lr, bs=bs, seed=seed, whiten=whiten,
+                   per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
+                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, epochs=epochs, lr=lr, bs=bs, seed=seed, whiten=whiten and whitening_target(model)[0] is not None,
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
                    bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device),
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
