@@ -38,6 +38,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               's9cifar.data.HWCToCHW': ('data.html#hwctochw', 's9cifar/data.py'),
                               's9cifar.data.HWCToCHW.encodes': ('data.html#hwctochw.encodes', 's9cifar/data.py'),
                               's9cifar.data._bad_report': ('data.html#_bad_report', 's9cifar/data.py'),
+                              's9cifar.data._env_path': ('data.html#_env_path', 's9cifar/data.py'),
                               's9cifar.data._files_key': ('data.html#_files_key', 's9cifar/data.py'),
                               's9cifar.data._images_in': ('data.html#_images_in', 's9cifar/data.py'),
                               's9cifar.data._subset': ('data.html#_subset', 's9cifar/data.py'),

@@ -72,6 +72,8 @@ def check_cifar(path) -> CifarInfo:
         raise DataError(f"Class folders differ between train and test in {path}: only in train: {sorted(tr-te) or '-'}; "
                         f"only in test: {sorted(te-tr) or '-'}. Both splits need the same class folders.")
     classes = sorted(tr)
+    if len(classes) < 2:
+        raise DataError(f"Only one class folder ({classes[0]}) in {path}: a classifier needs two classes or more.\n{_FIX}")
     labels = path/'labels.txt'
     if labels.is_file():
         named = [l.strip() for l in labels.read_text().splitlines() if l.strip()]
@@ -98,10 +100,19 @@ def make_synthetic_cifar(dest, n_train=8, n_test=4, classes=('airplane', 'cat', 
     return dest
 
 # %% ../nbs/00_data.ipynb #ef5238a7
+def _env_path(p) -> Path:
+    "`$S9CIFAR_DATA` as the user meant it: a relative path is relative to the folder where they typed it (the shell's `$PWD`)"
+    p = Path(p).expanduser()
+    if p.is_absolute(): return p
+    pwd = os.environ.get('PWD', '')
+    # tools that change directory (nbdev-test runs each notebook from nbs/) keep the shell's $PWD
+    base = Path(pwd) if os.path.isabs(pwd) and os.path.isdir(pwd) else Path.cwd()
+    return base/p
+
 def cifar_path(path=None) -> Path:
-    "The dataset folder: `path`, else `$S9CIFAR_DATA`, else fastai's `untar_data(URLs.CIFAR)` (downloads once)."
-    path = path or os.environ.get('S9CIFAR_DATA')
+    "The dataset folder: `path`, else `$S9CIFAR_DATA` (relative to where it was typed), else fastai's `untar_data(URLs.CIFAR)` (downloads once)."
     if path: return Path(path).expanduser()
+    if os.environ.get('S9CIFAR_DATA'): return _env_path(os.environ['S9CIFAR_DATA'])
     try: return Path(untar_data(URLs.CIFAR))
     except Exception as e:
         raise DataError(f"No dataset given and downloading CIFAR-10 failed ({type(e).__name__}: {str(e)[:120]}).\n"
