@@ -18,7 +18,7 @@ from .model import S9Net, DepthwiseConv2d
 from .train import machine_info
 
 # %% auto #0
-__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput']
+__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates']
 
 # %% ../nbs/06_benchmarks.ipynb #0ef17078
 def baseline_dls(arrays: CifarArrays, bs=256, num_workers=0, n_train=None, **aug_kwargs):
@@ -61,3 +61,40 @@ def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True
         for _ in range(steps): step()
         return bs * steps / (time.perf_counter() - t0)
     finally: DepthwiseConv2d.fp32_on_cpu = old
+
+# %% ../nbs/06_benchmarks.ipynb #917aaaa9
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from .export import export_onnx, onnx_session, onnx_predict
+from .train import predict_arrays
+
+# %% ../nbs/06_benchmarks.ipynb #b522142e
+def _rate(f, batches, seconds) -> float:
+    "Images per second of `f` cycling over `batches` for at least `seconds`, after one warm-up call."
+    f(batches[0])
+    n, i, t0 = 0, 0, time.perf_counter()
+    while (t := time.perf_counter() - t0) < seconds or not n:
+        b = batches[i % len(batches)]; f(b); n += len(b); i += 1
+    return n / t
+
+def inference_engines(model, meta, onnx_path=None) -> dict:
+    "Three ways to classify a batch of `uint8` images, one pass, no TTA: onnxruntime, PyTorch float32, PyTorch bf16."
+    sess = onnx_session(export_onnx(model, meta, onnx_path or Path(tempfile.mkdtemp())/'bench.onnx', tta=False))
+    mean, std = meta['mean'], meta['std']
+    return {'onnxruntime float32': lambda b: onnx_predict(sess, b),
+            'PyTorch eager float32': lambda b: predict_arrays(model, b, mean, std, bs=len(b), tta=False, bf16=False).numpy(),
+            'PyTorch bf16 autocast + channels-last': lambda b: predict_arrays(model, b, mean, std, bs=len(b), tta=False, bf16=True).numpy()}
+
+def inference_rates(model, meta, x, batch_sizes=(1, 256), seconds=2., rounds=3) -> list[dict]:
+    "Images/s of each of `inference_engines` on `uint8` images `x`, per batch size: the median of `rounds` interleaved rounds."
+    if len(x) < max(batch_sizes): raise ValueError(f"Give at least {max(batch_sizes)} images for batch size {max(batch_sizes)}, got {len(x)}.")
+    engines, rows = inference_engines(model, meta), []
+    for bs in batch_sizes:
+        batches = [x[i:i + bs] for i in range(0, len(x) - bs + 1, bs)]
+        rates = {k: [] for k in engines}
+        for _ in range(rounds):
+            for k, f in engines.items(): rates[k].append(_rate(f, batches, seconds))
+        rows += [dict(batch=bs, engine=k, images_per_s=float(np.median(r))) for k, r in rates.items()]
+    return rows
