@@ -1,4 +1,4 @@
-"""Where a trained `S9Net` goes wrong: top losses, misclassified images, confusion matrix, per-class accuracy, training curves, and a one-call `report.md`.
+"""Where a trained `S9Net` goes wrong: top losses, misclassified images, confusion matrix, per-class accuracy, training curves, Grad-CAM maps of where it looks, and a one-call `report.md`.
 
 Docs: https://s9cifar.github.io/s9cifar/interpret.html.md"""
 
@@ -9,20 +9,27 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import cv2
 import numpy as np
+import torch
 import pandas as pd
 import matplotlib.pyplot as plt
 from fastai.interpret import ClassificationInterpretation
+import albumentations as A
+from pytorch_grad_cam import GradCAM
+from pytorch_grad_cam.utils.model_targets import ClassifierOutputTarget
+from pytorch_grad_cam.utils.image import show_cam_on_image
 
 from .data import cifar_path, dataset_stats
 from .augment import s9_dls, s9_augmentations, show_augmentations
 from .model import n_params, receptive_field
-from .train import SHIPPED, load_s9, s9_learner, evaluate, read_history
+from .train import SHIPPED, load_s9, s9_learner, evaluate, read_history, normalise_images
 
 # %% auto #0
 __all__ = ['s9_interpretation', 'save_fig', 'plot_top_losses_fig', 'misclassified', 'plot_misclassified', 'confusion_matrix',
            'most_confused', 'plot_confusion', 'per_class_accuracy', 'plot_per_class', 'plot_curves',
-           'plot_augmentations', 'write_report']
+           'augmentation_title', 'plot_augmentations', 'feature_maps', 'cam_layer', 'grad_cam', 'cam_overlay',
+           'plot_cam_top_losses', 'plot_cam_misclassified', 'write_report']
 
 # %% ../nbs/04_interpret.ipynb #d0cfca7d
 def _model_file(model=None) -> Path:
@@ -37,7 +44,8 @@ def s9_interpretation(model=None, data=None, bs=256):
     if list(meta['classes']) != list(dls.vocab):
         raise ValueError(f"The model's classes {list(meta['classes'])} do not match the dataset's classes {list(dls.vocab)}: "
                          "interpret a model with the data it was trained on.")
-    learn = s9_learner(dls, m)
+    # whiten=False: the loaded first conv is the trained one; re-whitening it from this data would change the model
+    learn = s9_learner(dls, m, whiten=False)
     dl = dls.valid.new(shuffle=False, drop_last=False)
     with learn.no_bar(), learn.no_logging():
         preds, targs, decoded, losses = learn.get_preds(dl=dl, with_decoded=True, with_loss=True)
@@ -95,12 +103,17 @@ def misclassified(interp) -> np.ndarray:
     "Indices (into the test split) of the wrongly predicted images."
     return np.flatnonzero((interp.decoded != interp.targs).numpy())
 
+def _sample_wrong(interp, k, seed):
+    "A seeded random sample of up to `k` misclassified test indices, sorted."
+    wrong = misclassified(interp)
+    return np.sort(np.random.default_rng(seed).choice(wrong, min(k, len(wrong)), replace=False))
+
 def plot_misclassified(interp, k=16, seed=0, fname=None):
     "Figure of a random sample of up to `k` misclassified test images, titled with the true and predicted class."
     wrong = misclassified(interp)
     if len(wrong) == 0:
         return save_fig(_message_fig(f'All {len(interp.targs)} test images are classified correctly.'), fname)
-    pick = np.sort(np.random.default_rng(seed).choice(wrong, min(k, len(wrong)), replace=False))
+    pick = _sample_wrong(interp, k, seed)
     fig, axs = _grid(len(pick), title=f'{len(pick)} of {len(wrong)} misclassified test images')
     for ax, i in zip(axs, pick):
         p, t = int(interp.decoded[i]), int(interp.targs[i])
@@ -185,12 +198,116 @@ def plot_curves(history, fname=None):
     return save_fig(fig, fname)
 
 # %% ../nbs/04_interpret.ipynb #ead9405c
+def _span(lo, hi, unit=''):
+    "`lo`-`hi`, or one number when they are equal."
+    return f'{lo:g}{unit}' if lo == hi else f'{lo:g}-{hi:g}{unit}'
+
+def augmentation_title(aug) -> str:
+    "One line describing Albumentations pipeline `aug`, read from its transforms: what each does and its probability `p`."
+    parts = []
+    for t in aug.transforms:
+        if isinstance(t, A.HorizontalFlip): s = 'flip'
+        elif isinstance(t, A.ShiftScaleRotate):
+            s = (f'shift-scale-rotate (shift ±{max(map(abs, t.shift_limit_x)):g}, scale x{_span(*t.scale_limit)}, '
+                 f'rotate ±{max(map(abs, t.rotate_limit)):g}°)')
+        elif isinstance(t, A.CoarseDropout):
+            n = t.num_holes_range
+            s = (f"{'one' if n == (1, 1) else _span(*n)} {_span(*t.hole_height_range)}x{_span(*t.hole_width_range)} "
+                 f"hole{'' if n == (1, 1) else 's'}")
+        else: s = type(t).__name__
+        parts.append(f'{s} p={t.p:g}')
+    return ', '.join(parts)
+
 def plot_augmentations(interp, n=17, idx=0, seed=2, fname=None):
     "Figure: training image `idx` of `interp`'s dataset and `n` samples of the S9 augmentations applied to it."
     mean, _ = dataset_stats(interp.arrays)
-    fig = show_augmentations(interp.arrays.x_train[idx], s9_augmentations(mean, seed=seed), n=n,
-                             title='The S9 recipe on one training image: flip p=0.5, shift-scale-rotate p=0.5, one 16x16 mean hole p=0.25')
+    aug = s9_augmentations(mean, seed=seed)
+    fig = show_augmentations(interp.arrays.x_train[idx], aug, n=n,
+                             title=f'The S9 recipe on one training image:\n{augmentation_title(aug)}')
     return save_fig(fig, fname)
+
+# %% ../nbs/04_interpret.ipynb #6228dc50
+def feature_maps(model, size=32) -> list:
+    "`(name, (height, width))` of each submodule of `model` that outputs a 4-D feature map, in execution order, on a `size` image."
+    recs, hooks = [], []
+    def hook(name):
+        def _f(mod, inp, out):
+            if isinstance(out, torch.Tensor) and out.ndim == 4: recs.append((name, tuple(out.shape[2:])))
+        return _f
+    for name, mod in model.named_modules():
+        if name: hooks.append(mod.register_forward_hook(hook(name)))
+    p = next(model.parameters())
+    was_training = model.training
+    try:
+        model.eval()  # a bookkeeping pass must not move batchnorm's running stats
+        with torch.no_grad(): model(torch.zeros(1, 3, size, size, device=p.device, dtype=p.dtype))
+    finally:
+        for h in hooks: h.remove()
+        model.train(was_training)
+    return recs
+
+def cam_layer(model, layer=None, grid=8, size=32) -> str:
+    "Name of the layer Grad-CAM reads: `layer` if given, else the last one with a `grid`x`grid` output, else the last map over 1x1."
+    maps = feature_maps(model, size)
+    # one name per resolution (the last module at it), to suggest in messages
+    last_at = {hw: n for n, hw in maps if min(hw) > 1}
+    choices = ', '.join(f"'{n}' ({h}x{w})" for (h, w), n in last_at.items())
+    if layer is not None:
+        if layer not in dict(maps):
+            raise ValueError(f"Layer {layer!r} is not a module of the model that outputs a feature map: choose e.g. {choices}.")
+        return layer
+    if not last_at: raise ValueError("The model has no feature map larger than 1x1, so it has no class activation map.")
+    return last_at.get((grid, grid), list(last_at.values())[-1])
+
+# %% ../nbs/04_interpret.ipynb #ceb8fb83
+def grad_cam(model, x, mean, std, targets=None, layer=None, grid=8) -> np.ndarray:
+    "Grad-CAM maps `(N, H, W)` in [0, 1] of `uint8` HWC images `x` for classes `targets` (default: the predicted classes)."
+    if len(x) == 0: return np.zeros((0, *np.shape(x)[1:3]), np.float32)
+    target = model.get_submodule(cam_layer(model, layer, grid, np.shape(x)[1]))
+    xb = normalise_images(x, mean, std, next(model.parameters()).device)
+    tg = None if targets is None else [ClassifierOutputTarget(int(t)) for t in np.atleast_1d(targets)]
+    # the caller may be inside torch.no_grad (fastai's inference is); Grad-CAM needs the backward pass
+    with torch.enable_grad(), GradCAM(model, [target]) as cam: return cam(xb, tg)
+
+def cam_overlay(img, cam, scale=4, alpha=0.5) -> np.ndarray:
+    "`uint8` HWC image: heat map `cam` (values in [0, 1], jet colours) over `img`, both enlarged `scale` times."
+    h, w = img.shape[:2]
+    big = cv2.resize(np.ascontiguousarray(img), (w * scale, h * scale), interpolation=cv2.INTER_NEAREST)
+    heat = cv2.resize(np.float32(cam), (w * scale, h * scale), interpolation=cv2.INTER_LINEAR)
+    return show_cam_on_image(np.float32(big) / 255, heat, use_rgb=True, image_weight=1 - alpha)
+
+# %% ../nbs/04_interpret.ipynb #b5d06565
+def _cam_fig(interp, idx, title, layer=None, ncols=2):
+    "Rows of (image, CAM of the predicted class, CAM of the true class) for test images `idx` of `interp`."
+    m, meta, vocab = interp.learn.model, interp.meta, interp.vocab
+    x = np.stack([_image(interp, i) for i in idx])
+    pred, true = interp.decoded[idx].numpy(), interp.targs[idx].numpy()
+    cam_p = grad_cam(m, x, meta['mean'], meta['std'], pred, layer)
+    cam_t = grad_cam(m, x, meta['mean'], meta['std'], true, layer)
+    fig, axs = _grid(3 * len(idx), ncols=3 * min(ncols, len(idx)),
+                     title=f"{title}\nGrad-CAM of layer '{cam_layer(m, layer)}' (red: where the evidence for the class is)")
+    for j, i in enumerate(idx):
+        p, t = int(pred[j]), int(true[j])
+        panels = [(x[j], f'{vocab[t]}\nloss {float(interp.losses[i]):.2f}', 'black'),
+                  (cam_overlay(x[j], cam_p[j]), f'pred: {vocab[p]}\n({float(interp.preds[i, p]):.2f})', 'black' if p == t else 'firebrick'),
+                  (cam_overlay(x[j], cam_t[j]), f'true: {vocab[t]}\n({float(interp.preds[i, t]):.2f})', 'black')]
+        for ax, (im, ttl, col) in zip(axs[3 * j:3 * j + 3], panels):
+            ax.imshow(im); ax.set_axis_off(); ax.set_title(ttl, fontsize=8, color=col)
+    fig.tight_layout()
+    return fig
+
+def plot_cam_top_losses(interp, k=8, layer=None, fname=None):
+    "Grad-CAM figure of the `k` highest-loss test images: image, CAM of the predicted class, CAM of the true class."
+    _, idx = interp.top_losses(min(k, len(interp.losses)))
+    if len(idx) == 0: return save_fig(_message_fig('No test images.'), fname)
+    return save_fig(_cam_fig(interp, idx.numpy(), f'Top {len(idx)} losses', layer), fname)
+
+def plot_cam_misclassified(interp, k=8, seed=0, layer=None, fname=None):
+    "Grad-CAM figure of a seeded sample of `k` misclassified test images (as `plot_misclassified`'s first `k`)."
+    pick = _sample_wrong(interp, k, seed)
+    if len(pick) == 0:
+        return save_fig(_message_fig(f'All {len(interp.targs)} test images are classified correctly.'), fname)
+    return save_fig(_cam_fig(interp, pick, f'{len(pick)} of {len(misclassified(interp))} misclassified test images', layer), fname)
 
 # %% ../nbs/04_interpret.ipynb #0010d240
 def _find_history(model_file, run=None):
@@ -205,9 +322,10 @@ def _find_history(model_file, run=None):
 
 def _pct(x): return 'n/a' if x is None else f'{x:.2%}'
 
-def write_report(out, model=None, run=None, data=None, k=16, bs=256):
+def write_report(out, model=None, run=None, data=None, k=16, bs=256, cam_k=8, layer=None):
     "Write the interpretation figures, `per_class_accuracy.csv` and `report.md` for `model` into `out`; return report.md's path."
-    load_s9(model)  # a missing or damaged model file fails here, before the dataset is looked for
+    m0, _ = load_s9(model)  # a missing or damaged model file fails here, before the dataset is looked for
+    cam_name = cam_layer(m0, layer)  # and so does a wrong layer name
     data = cifar_path(data)
     out = Path(out).expanduser()
     if out.exists() and not out.is_dir(): raise ValueError(f"Report folder {out} is a file: choose another --out.")
@@ -222,7 +340,9 @@ def write_report(out, model=None, run=None, data=None, k=16, bs=256):
             ('misclassified.png', lambda f: plot_misclassified(interp, k=k, fname=f)),
             ('confusion_matrix.png', lambda f: plot_confusion(interp, fname=f)),
             ('per_class_accuracy.png', lambda f: plot_per_class(interp, fname=f)),
-            ('augmentations.png', lambda f: plot_augmentations(interp, fname=f))]
+            ('augmentations.png', lambda f: plot_augmentations(interp, fname=f)),
+            ('cam_top_losses.png', lambda f: plot_cam_top_losses(interp, k=cam_k, layer=layer, fname=f)),
+            ('cam_misclassified.png', lambda f: plot_cam_misclassified(interp, k=cam_k, layer=layer, fname=f))]
     rows = read_history(hist_file) if hist_file else []
     if rows: figs.append(('curves.png', lambda f: plot_curves(rows, fname=f)))
     for name, make in figs: plt.close(make(out/name))
@@ -256,6 +376,13 @@ def write_report(out, model=None, run=None, data=None, k=16, bs=256):
           "![top losses](top_losses.png)", "",
           "## Misclassified images (random sample)", "",
           "![misclassified](misclassified.png)", "",
+          "## Where the network looks (Grad-CAM)", "",
+          f"Grad-CAM of layer `{cam_name}`: image (true class, loss), then the map of the predicted class, then the map "
+          "of the true class. Red marks the regions whose features raise that class's score.", "",
+          f"### Top {min(cam_k, ev['n'])} losses", "",
+          "![Grad-CAM of the top losses](cam_top_losses.png)", "",
+          "### Misclassified images (the first of the sample above)", "",
+          "![Grad-CAM of misclassified images](cam_misclassified.png)", "",
           "## Training augmentations", "",
           "![augmentations](augmentations.png)", ""]
     (out/'report.md').write_text('\n'.join(md))
