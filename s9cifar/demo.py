@@ -49,6 +49,9 @@ def gradio_app():
                          "(in a clone: pip install -e '.[demo]').") from None
     return gr
 
+# a 32x32 image is shown at its own size unless told to fill the box; pixelated, so its pixels stay honest
+_CSS = '#s9-image img, #s9-cam img {width: 100%; height: 100%; object-fit: contain; image-rendering: pixelated;}'
+
 def make_demo(model=None, data=None, layer=None):
     "The Gradio app for weights `model` (default: shipped): drop an image, get the top 3 classes and the Grad-CAM."
     from s9cifar.train import load_s9
@@ -67,13 +70,16 @@ def make_demo(model=None, data=None, layer=None):
                     "Drop an image (any size: it is read as 32x32 RGB, like the training images). "
                     f"Grad-CAM (layer `{layer}`) shows in red where the evidence for the predicted class is.")
         with gr.Row():
-            img = gr.Image(type='filepath', image_mode=None, label='Image', sources=['upload'], elem_id='s9-image')
+            img = gr.Image(type='filepath', image_mode=None, label='Image', sources=['upload'], height=300,
+                           elem_id='s9-image')
             with gr.Column():
                 label = gr.Label(num_top_classes=3, label='Top 3 classes', elem_id='s9-label')
-                cam = gr.Image(label='Grad-CAM of the predicted class', format='png', interactive=False, elem_id='s9-cam')
+                cam = gr.Image(label='Grad-CAM of the predicted class', format='png', interactive=False, height=300,
+                               elem_id='s9-cam')
         if examples: gr.Examples(examples, inputs=img, label='CIFAR-10 test images', examples_per_page=20)
         img.change(classify, img, [label, cam], api_name='classify')
     demo.s9_paths = [str(Path(f).parent.parent) for f in examples[:1]]  # the examples' folder, to be served
+    demo.s9_css = _CSS
     return demo
 
 # %% ../nbs/09_demo.ipynb #3a3f4b3a
@@ -91,7 +97,8 @@ def serve(demo, host='127.0.0.1', port=7860, quiet=True) -> str:
     "Start Gradio app `demo` on `host`:`port` in the background (no share link, no browser); return its URL."
     check_port(host, port)
     demo.queue().launch(server_name=host, server_port=port, share=False, inbrowser=False, prevent_thread_lock=True,
-                        quiet=quiet, show_error=True, allowed_paths=getattr(demo, 's9_paths', []))
+                        quiet=quiet, show_error=True, allowed_paths=getattr(demo, 's9_paths', []),
+                        css=getattr(demo, 's9_css', None))
     return f'http://{host}:{port}/'
 
 # %% ../nbs/09_demo.ipynb #35996f3c
