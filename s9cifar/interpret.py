@@ -303,7 +303,7 @@ def plot_cam_top_losses(interp, k=8, layer=None, fname=None):
     return save_fig(_cam_fig(interp, idx.numpy(), f'Top {len(idx)} losses', layer), fname)
 
 def plot_cam_misclassified(interp, k=8, seed=0, layer=None, fname=None):
-    "Grad-CAM figure of a seeded sample of `k` misclassified test images (as `plot_misclassified`'s first `k`)."
+    "Grad-CAM figure of a seeded random sample of `k` misclassified test images: image, CAM of the predicted and the true class."
     pick = _sample_wrong(interp, k, seed)
     if len(pick) == 0:
         return save_fig(_message_fig(f'All {len(interp.targs)} test images are classified correctly.'), fname)
@@ -381,7 +381,7 @@ def write_report(out, model=None, run=None, data=None, k=16, bs=256, cam_k=8, la
           "of the true class. Red marks the regions whose features raise that class's score.", "",
           f"### Top {min(cam_k, ev['n'])} losses", "",
           "![Grad-CAM of the top losses](cam_top_losses.png)", "",
-          "### Misclassified images (the first of the sample above)", "",
+          "### Misclassified images (a random sample)", "",
           "![Grad-CAM of misclassified images](cam_misclassified.png)", "",
           "## Training augmentations", "",
           "![augmentations](augmentations.png)", ""]
