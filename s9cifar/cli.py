@@ -86,10 +86,19 @@ def s9cifar_evaluate(
     cli_errors(run, debug)
 
 # %% ../nbs/05_cli.ipynb #266c6643
+def _cam_name(fn, used) -> str:
+    "`<stem>_cam.png` for image `fn`, numbered when another input of this run already took that name."
+    name, n = f'{Path(fn).stem}_cam.png', 1
+    while name in used: n += 1; name = f'{Path(fn).stem}_{n}_cam.png'
+    used.add(name)
+    return name
+
 @call_parse
 def s9cifar_predict(
     *images:str,           # image files to classify
     model:str=None,        # model.pth written by s9cifar_train (default: the weights shipped in the package)
+    cam:str=None,          # folder to write a Grad-CAM overlay of the predicted class into, one <name>_cam.png per image
+    cam_layer:str=None,    # module whose Grad-CAM --cam draws (default: the last one with an 8x8 output)
     debug:store_true=False,     # show full tracebacks
 ):
     "Print the predicted class and its probability for each image (any size or mode; read as 32x32 RGB)."
@@ -98,7 +107,15 @@ def s9cifar_predict(
     def run():
         if not images: raise ValueError("Give one or more image files: s9cifar_predict IMAGE [IMAGE ...]")
         m, meta = load_s9(model)
-        failed = 0
+        if cam is not None:
+            from s9cifar.interpret import grad_cam, cam_overlay, cam_layer as _layer
+            from PIL import Image
+            _layer(m, cam_layer)  # a wrong --cam-layer fails before any image is read
+            out = Path(cam).expanduser()
+            if out.exists() and not out.is_dir(): raise ValueError(f"--cam {out} is a file: give a folder for the overlays.")
+            out.mkdir(parents=True, exist_ok=True)
+        elif cam_layer is not None: raise ValueError("--cam-layer needs --cam FOLDER.")
+        failed, used = 0, set()
         for fn in images:
             p = Path(fn)
             try:
@@ -109,7 +126,12 @@ def s9cifar_predict(
                 print(f"error: {e}", file=sys.stderr); failed += 1; continue
             prob = predict_arrays(m, x, meta['mean'], meta['std'])[0]
             i = int(prob.argmax())
-            print(f"{fn}: {meta['classes'][i]} ({float(prob[i]):.1%})")
+            line = f"{fn}: {meta['classes'][i]} ({float(prob[i]):.1%})"
+            if cam is not None:
+                dest = out/_cam_name(p, used)
+                Image.fromarray(cam_overlay(x[0], grad_cam(m, x, meta['mean'], meta['std'], [i], cam_layer)[0])).save(dest)
+                line += f"  CAM: {dest}"
+            print(line)
         if failed: sys.exit(2)
     cli_errors(run, debug)
 
