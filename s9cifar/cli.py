@@ -23,6 +23,8 @@ def _short_warning(message, category, filename, lineno, file=None, line=None):
 def cli_errors(f, debug=False, resume_hint=None):
     "Run `f()`; turn user errors into a short message on stderr and exit code 2 (1 for anything unexpected)."
     signal.signal(signal.SIGTERM, _sigterm)
+    # output piped into `head` that stops reading: end quietly, as any Unix tool does
+    if hasattr(signal, 'SIGPIPE'): signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if not debug: warnings.showwarning = _short_warning
     try: return f()
     except KeyboardInterrupt:

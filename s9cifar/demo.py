@@ -29,8 +29,8 @@ def demo_predict(model, meta, fn, layer=None, k=3):
 # %% ../nbs/09_demo.ipynb #312d8e1a
 def demo_examples(data=None, per_class=2) -> list:
     "Paths of the first `per_class` test images of each class in `data` (default `$S9CIFAR_DATA`); [] without a dataset."
-    from s9cifar.data import _images_in
-    data = data or os.environ.get('S9CIFAR_DATA')
+    from s9cifar.data import _images_in, cifar_path
+    data = data or (os.environ.get('S9CIFAR_DATA') and cifar_path())  # a relative $S9CIFAR_DATA as cifar_path reads it
     test = Path(data).expanduser()/'test' if data else None
     if test is None or not test.is_dir(): return []
     return [str(f) for c in sorted(p for p in test.iterdir() if p.is_dir()) for f in _images_in(c)[:per_class]]
@@ -64,7 +64,7 @@ def make_demo(model=None, data=None, layer=None):
         except DataError as e: raise gr.Error(str(e)) from None
     examples = demo_examples(data)
     with gr.Blocks(title='S9Net CIFAR-10 demo', analytics_enabled=False) as demo:
-        gr.Markdown(f"## S9Net: {', '.join(meta['classes'])}\n"
+        gr.Markdown(f"## {meta.get('arch', 'S9Net')}: {', '.join(meta['classes'])}\n"
                     "Drop an image (any size: it is read as 32x32 RGB, like the training images). "
                     f"Grad-CAM (layer `{layer}`) shows in red where the evidence for the predicted class is.")
         with gr.Row():

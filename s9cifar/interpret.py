@@ -354,7 +354,7 @@ def write_report(out, model=None, run=None, data=None, k=16, bs=256, cam_k=8, la
     df.to_csv(out/'per_class_accuracy.csv', index=False)
     epochs = meta.get('epochs') or (rows[-1]['epoch'] if rows else None)
     conf = most_confused(interp)[:5]
-    md = [f"# S9Net report", "",
+    md = [f"# {meta.get('arch', 'S9Net')} report", "",
           f"Model: `{interp.model_path}`  ",
           f"Data: `{arrays.path}` ({ev['n']} test images, {len(meta['classes'])} classes)", "",
           "| | |", "|---|---|",
