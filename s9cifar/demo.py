@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_demo.ipynb #1485c6b5
 from __future__ import annotations
-import os, socket, sys, time
+import os, socket, time
 from pathlib import Path
 
 from fastcore.script import call_parse, store_true

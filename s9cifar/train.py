@@ -23,8 +23,8 @@ from fastai.torch_core import set_seed, default_device
 import s9cifar
 from .data import atomic_save, cifar_path, check_cifar, dataset_stats
 from .augment import s9_dls
-from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, count_flops, fp32_depthwise_, n_params,
-                           receptive_field, s9_rules_report, whiten_, whitening_target)
+from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp32_depthwise_, receptive_field,
+                           s9_rules_report, whiten_, whitening_target)
 
 # %% auto #0
 __all__ = ['HISTORY_COLS', 'SHIPPED', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory', 'TrainingError',
@@ -124,7 +124,7 @@ def _whitening_images(dls):
     return dls.train.one_batch()[0].float().cpu()
 
 class S9Note(UserWarning):
-    "A training trick that steps aside for this network, or a rule it breaks: one line, shown once."
+    "A training trick that steps aside for this network, and why: one line (the CLI prints it as `note: ...`)."
 
 def s9_learner(dls, model=None, wd=5e-4, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays."
