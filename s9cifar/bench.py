@@ -18,7 +18,8 @@ from .model import S9Net, DepthwiseConv2d
 from .train import machine_info
 
 # %% auto #0
-__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates']
+__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates', 'time_to_accuracy',
+           'plot_time_to_accuracy']
 
 # %% ../nbs/06_benchmarks.ipynb #0ef17078
 def baseline_dls(arrays: CifarArrays, bs=256, num_workers=0, n_train=None, **aug_kwargs):
@@ -98,3 +99,28 @@ def inference_rates(model, meta, x, batch_sizes=(1, 256), seconds=2., rounds=3) 
             for k, f in engines.items(): rates[k].append(_rate(f, batches, seconds))
         rows += [dict(batch=bs, engine=k, images_per_s=float(np.median(r))) for k, r in rates.items()]
     return rows
+
+# %% ../nbs/06_benchmarks.ipynb #1875405e
+import numpy as np
+import matplotlib.pyplot as plt
+
+def _elapsed(history) -> np.ndarray:
+    "Seconds of training at the end of each epoch of `history` (rows with the epoch's `seconds`)."
+    return np.cumsum([r['seconds'] for r in history])
+
+def time_to_accuracy(history, target=0.85) -> float|None:
+    "Seconds of training until the first epoch of `history` whose test `accuracy` reaches `target` (`None` if none does)."
+    hit = [t for t, r in zip(_elapsed(history), history) if r['accuracy'] >= target]
+    return float(hit[0]) if hit else None
+
+def plot_time_to_accuracy(runs:dict, target=0.85, ax=None, title=None):
+    "Test accuracy against seconds of training for `runs` (label -> list of histories, e.g. `read_history` of each seed)."
+    if ax is None: _, ax = plt.subplots(figsize=(8, 4.5))
+    for (label, hists), color in zip(runs.items(), plt.rcParams['axes.prop_cycle'].by_key()['color'] * 3):
+        for i, h in enumerate(hists):
+            ax.plot(_elapsed(h), [r['accuracy'] * 100 for r in h], 'o-', ms=3, lw=1.2, color=color, alpha=0.85,
+                    label=label if i == 0 else None)
+    ax.axhline(target * 100, ls='--', lw=0.8, color='grey')
+    ax.set(xlabel='seconds of training (cumulative, end of each epoch)', ylabel='test accuracy (%)', title=title)
+    ax.grid(alpha=0.3); ax.legend(fontsize=8, loc='lower right')
+    return ax

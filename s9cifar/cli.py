@@ -41,9 +41,10 @@ def cli_errors(f, debug=False, resume_hint=None):
 @call_parse
 def s9cifar_train(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
-    epochs:int=12,         # number of epochs of the one-cycle schedule
-    lr:float=0.15,         # peak learning rate of the one-cycle schedule (for --bs 128)
-    bs:int=128,            # batch size
+    recipe:str='fast',     # fast (8 epochs, flip only) or long (24 epochs, all three augmentations: the shipped weights)
+    epochs:int=None,       # number of epochs of the one-cycle schedule (default: the recipe's)
+    lr:float=None,         # peak learning rate of the one-cycle schedule (default: the recipe's, 0.15 for --bs 128)
+    bs:int=None,           # batch size (default: the recipe's, 128)
     out:str='runs/s9',     # run folder: weights, metadata, history.csv, metrics.json, checkpoint
     seed:int=0,            # random seed (the same seed on the same machine gives the same run)
     workers:int=0,         # data-loading worker processes (0 is fastest on 2 cores)
@@ -59,7 +60,7 @@ def s9cifar_train(
     "Train S9Net (or your network, --arch) on CIFAR-10 with one-cycle SGD and the S9 augmentations."
     from s9cifar.train import train_s9
     def run():
-        _, m = train_s9(data, epochs=epochs, lr=lr, bs=bs, out=out, seed=seed, resume=resume, force=force,
+        _, m = train_s9(data, recipe, epochs=epochs, lr=lr, bs=bs, out=out, seed=seed, resume=resume, force=force,
                         workers=workers, skip_bad=skip_bad, n_train=n_train, whiten=not no_whiten, arch=arch, strict=strict)
         ep = m['epochs']
         print(f"test accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "

@@ -27,9 +27,10 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
                            s9_rules_report, whiten_, whitening_target)
 
 # %% auto #0
-__all__ = ['HISTORY_COLS', 'SHIPPED', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory', 'TrainingError',
-           'read_history', 'write_history', 'RunFolder', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch',
-           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'machine_info', 'train_s9']
+__all__ = ['HISTORY_COLS', 'SHIPPED', 'RECIPES', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory',
+           'TrainingError', 'read_history', 'write_history', 'RunFolder', 'normalise_images', 'S9Note', 's9_learner',
+           'overfit_batch', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'recipe_settings',
+           'machine_info', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_supports_bf16() -> bool:
@@ -226,6 +227,18 @@ def load_s9(path=None, device='cpu'):
     return model.to(device).eval(), meta
 
 # %% ../nbs/03_train.ipynb #c15491a6
+RECIPES = {
+    # 8 epochs, flip only: a short run underfits, so it learns most from clean images (nbs/recipe_sweep/fast8)
+    'fast': dict(epochs=8, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0),
+    # the shipped weights: 24 epochs with all three augmentations, light (nbs/recipe_sweep/cpu12)
+    'long': dict(epochs=24, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.25, dropout_p=0.1),
+}
+
+def recipe_settings(recipe='fast', **overrides) -> dict:
+    "The settings of the named `recipe` (see `RECIPES`), with every `overrides` value that is not `None` in their place."
+    if recipe not in RECIPES: raise ValueError(f"--recipe must be one of {', '.join(RECIPES)}, got {recipe!r}.")
+    return {**RECIPES[recipe], **{k: v for k, v in overrides.items() if v is not None}}
+
 def _check_args(epochs, lr, bs):
     if not (isinstance(epochs, int) and epochs > 0): raise ValueError(f"--epochs must be a positive integer, got {epochs}.")
     if not (isinstance(bs, int) and bs > 0): raise ValueError(f"--bs must be a positive integer, got {bs}.")
@@ -254,10 +267,13 @@ def machine_info() -> dict:
                 torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
-def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resume=False, force=False, workers=0,
-             n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
-             whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, **aug_kwargs):
-    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with one-cycle SGD; write weights, metadata, history and metrics to `out`."
+def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
+             workers=0, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
+             whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, **aug_kwargs):
+    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`."
+    settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs)
+    epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
+    aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs)
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
@@ -278,7 +294,7 @@ def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resum
         print(f"Left out {len(bad)} unreadable image(s): {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''}", file=sys.stderr)
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
-    learn = s9_learner(dls, model, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
+    learn = s9_learner(dls, model, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
     start, ck = 0, out/'checkpoint.pth'
     if resume and ck.exists():
         try: state = torch.load(ck, map_location='cpu', weights_only=True)
@@ -301,7 +317,7 @@ def train_s9(data=None, epochs=12, lr=0.15, bs=128, out='runs/s9', seed=0, resum
               accuracy_tta=ev['accuracy_tta'], epochs=epochs, params=nparams, rf=rf)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
                    per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
-                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, epochs=epochs, lr=lr, bs=bs, seed=seed, whiten=whiten and whitening_target(model)[0] is not None,
+                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, whiten=whiten and whitening_target(model)[0] is not None,
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
                    bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device),
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
