@@ -300,7 +300,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
         try: state = torch.load(ck, map_location='cpu', weights_only=True)
         except Exception: raise ValueError(f"Checkpoint {ck} is unreadable: start again with --force.") from None
         if state.get('n_epoch') != epochs:
-            raise ValueError(f"{ck} belongs to a run of {state.get('n_epoch')} epochs, not {epochs}: pass --epochs {state.get('n_epoch')}.")
+            raise ValueError(f"{ck} belongs to a run of {state.get('n_epoch')} epochs, not {epochs}: pass the run's own --recipe and --epochs {state.get('n_epoch')}.")
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
         start = state['epoch']
     t0 = time.time()

@@ -44,7 +44,7 @@ def main():
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
     sched = torch.optim.lr_scheduler.StepLR(opt, step_size=15, gamma=0.1)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    (out/'machine.json').write_text(json.dumps(dict(**machine_info(), date=time.strftime('%Y-%m-%d %H:%M'), torch=torch.__version__), indent=1))
+    (out/'machine.json').write_text(json.dumps(dict(**machine_info(), date=time.strftime('%Y-%m-%d %H:%M')), indent=1))
     t_start = time.time()
     for ep in range(a.epochs):
         model.train(); t0 = time.time(); tot = 0.
