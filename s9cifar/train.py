@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #716efb9e
 from __future__ import annotations
-import csv, json, math, os, platform, sys, time, warnings
+import csv, inspect, json, math, os, platform, sys, time, warnings
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from fastai.torch_core import set_seed, default_device
 
 import s9cifar
 from .data import atomic_save, cifar_path, check_cifar, dataset_stats
-from .augment import s9_dls
+from .augment import s9_dls, s9_augmentations
 from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp32_depthwise_, receptive_field,
                            s9_rules_report, whiten_, whitening_target)
 
@@ -230,8 +230,8 @@ def load_s9(path=None, device='cpu'):
 RECIPES = {
     # 8 epochs, flip only: a short run underfits, so it learns most from clean images (nbs/recipe_sweep/fast8)
     'fast': dict(epochs=8, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0),
-    # the shipped weights: 24 epochs with all three augmentations, light (nbs/recipe_sweep/cpu12)
-    'long': dict(epochs=24, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.25, dropout_p=0.1),
+    # the shipped weights: 48 epochs with all three augmentations; a longer run can use more of them (nbs/recipe_sweep/long)
+    'long': dict(epochs=48, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.5, dropout_p=0.25),
 }
 
 def recipe_settings(recipe='fast', **overrides) -> dict:
@@ -239,11 +239,17 @@ def recipe_settings(recipe='fast', **overrides) -> dict:
     if recipe not in RECIPES: raise ValueError(f"--recipe must be one of {', '.join(RECIPES)}, got {recipe!r}.")
     return {**RECIPES[recipe], **{k: v for k, v in overrides.items() if v is not None}}
 
-def _check_args(epochs, lr, bs):
+def _check_args(epochs, lr, bs, label_smoothing=0.1, aug_kwargs=None):
     if not (isinstance(epochs, int) and epochs > 0): raise ValueError(f"--epochs must be a positive integer, got {epochs}.")
     if not (isinstance(bs, int) and bs > 0): raise ValueError(f"--bs must be a positive integer, got {bs}.")
     if not (isinstance(lr, (int, float)) and math.isfinite(lr) and 0 < lr <= 10):
         raise ValueError(f"--lr must be a number in (0, 10], got {lr}; the default is 0.15 at batch size 128.")
+    if not (isinstance(label_smoothing, (int, float)) and 0 <= label_smoothing < 1):
+        raise ValueError(f"label_smoothing must be a number in [0, 1), got {label_smoothing}; the recipes use 0.1.")
+    # every other keyword goes to `s9_augmentations`: name a misspelt one here, not deep inside the data pipeline
+    known = [k for k in inspect.signature(s9_augmentations).parameters if k not in ('mean', 'seed')]
+    if bad := [k for k in (aug_kwargs or {}) if k not in known]:
+        raise ValueError(f"Unknown augmentation setting(s) {', '.join(bad)}; s9_augmentations takes {', '.join(known)}.")
 
 def _prepare_out(out, data, resume, force):
     out = Path(out).expanduser()
@@ -274,7 +280,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
-    _check_args(epochs, lr, bs)
+    _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
     if str(arch).strip().lower() == 's9net':
