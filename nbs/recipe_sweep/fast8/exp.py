@@ -49,7 +49,8 @@ def main(cfg, out):
     kw = {}
     if nesterov: kw['opt_func'] = lambda params, lr: OptimWrapper(params, torch.optim.SGD, lr=lr, momentum=0.9, nesterov=True, weight_decay=wd)
     cbs = ([WeightEMA(**ema)] if ema else []) + ([AugSchedule(aug_last)] if aug_last else [])
-    learn = s9_learner(dls, model, wd=wd, label_smoothing=ls, cbs=cbs, **kw)
+    learn = s9_learner(dls, model, wd=wd, label_smoothing=ls, cbs=cbs)
+    if 'opt_func' in kw: learn.opt_func = kw['opt_func']  # s9_learner sets its own opt_func: replace it before fit creates the optimiser
     t0 = time.time()
     with learn.no_bar(): learn.fit_one_cycle(epochs, lr, **fit_kw)
     secs = time.time() - t0
