@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_augment.ipynb #31b3d3ec
 from __future__ import annotations
-import os, warnings
+import inspect, math, os, warnings
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no network check at import: we may be offline
 
 import cv2
@@ -17,7 +17,8 @@ from fastai.vision.core import PILImage
 from .data import CifarArrays, cifar_dls, dataset_stats
 
 # %% auto #0
-__all__ = ['AlbumentationsTransform', 'mean_fill', 's9_augmentations', 's9_dls', 'show_augmentations']
+__all__ = ['AUG_RANGES', 'AlbumentationsTransform', 'mean_fill', 'check_augmentations', 's9_augmentations', 's9_dls',
+           'show_augmentations']
 
 # %% ../nbs/01_augment.ipynb #393425f4
 class AlbumentationsTransform(ItemTransform):
@@ -34,9 +35,25 @@ def mean_fill(mean) -> tuple:
     "The dataset mean (per channel, in [0, 1]) as a `uint8` RGB fill colour."
     return tuple(int(round(m * 255)) for m in mean)
 
+# what each setting may be: probabilities, fractions of the image, degrees, and a hole that fits in a 32x32 image
+AUG_RANGES = dict(flip_p=(0, 1), shift_limit=(0, 1), scale_limit=(0, 0.9), rotate_limit=(0, 180), ssr_p=(0, 1),
+                  dropout_p=(0, 1), hole=(1, 32))
+
+def check_augmentations(**settings):
+    "Raise a one-line `ValueError` naming any `s9_augmentations` setting in `settings` that is unknown or out of range."
+    if bad := [k for k in settings if k not in AUG_RANGES]:
+        raise ValueError(f"Unknown augmentation setting(s) {', '.join(bad)}; s9_augmentations takes {', '.join(AUG_RANGES)}.")
+    for k, v in settings.items():
+        (lo, hi), whole = AUG_RANGES[k], k == 'hole'
+        num = isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and (not whole or v == int(v))
+        if not (num and lo <= v <= hi):
+            raise ValueError(f"Augmentation setting {k} must be {'a whole number' if whole else 'a number'} in [{lo}, {hi}], got {v!r}.")
+
 def s9_augmentations(mean, flip_p=0.5, shift_limit=0.0625, scale_limit=0.1, rotate_limit=10, ssr_p=0.25,
                      dropout_p=0.1, hole=16, seed=None) -> A.Compose:
     "The S9 recipe: HorizontalFlip, ShiftScaleRotate, CoarseDropout with one `hole`x`hole` hole of the `mean` colour."
+    check_augmentations(flip_p=flip_p, shift_limit=shift_limit, scale_limit=scale_limit, rotate_limit=rotate_limit,
+                        ssr_p=ssr_p, dropout_p=dropout_p, hole=hole)
     with warnings.catch_warnings():
         # Albumentations 2 prefers Affine, but the assignment names ShiftScaleRotate; the warning is only that advice
         warnings.filterwarnings('ignore', message='ShiftScaleRotate is a special case of Affine')

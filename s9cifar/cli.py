@@ -48,7 +48,7 @@ def s9cifar_train(
     out:str='runs/s9',     # run folder: weights, metadata, history.csv, metrics.json, checkpoint
     seed:int=0,            # random seed (the same seed on the same machine gives the same run)
     workers:int=0,         # data-loading worker processes (0 is fastest on 2 cores)
-    resume:store_true=False,    # continue the run in --out from its last checkpoint
+    resume:store_true=False,    # continue the run in --out from its last checkpoint (with the run's own flags)
     force:store_true=False,     # overwrite a non-empty --out
     skip_bad:store_true=False,  # leave unreadable images out (they are listed) instead of stopping
     n_train:int=None,      # train on a class-balanced subset of this many images (quick runs)

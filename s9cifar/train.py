@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #716efb9e
 from __future__ import annotations
-import csv, inspect, json, math, os, platform, sys, time, warnings
+import csv, json, math, os, platform, sys, time, warnings
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from fastai.torch_core import set_seed, default_device
 
 import s9cifar
 from .data import atomic_save, cifar_path, check_cifar, dataset_stats
-from .augment import s9_dls, s9_augmentations
+from .augment import s9_dls, check_augmentations
 from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp32_depthwise_, receptive_field,
                            s9_rules_report, whiten_, whitening_target)
 
@@ -93,9 +93,9 @@ def _plain(o):
     return o
 
 class RunFolder(Callback):
-    "Checkpoint and history every epoch into `out`, atomically; stop on a non-finite loss."
+    "Checkpoint (with the run's `settings`) and history every epoch into `out`, atomically; stop on a non-finite loss."
     order = 65  # after Recorder (50) has the epoch's metrics, before SkipToEpoch (70)
-    def __init__(self, out, start_epoch=0): self.out, self.start_epoch = Path(out), start_epoch
+    def __init__(self, out, start_epoch=0, settings=None): self.out, self.start_epoch, self.settings = Path(out), start_epoch, settings
     def before_fit(self):
         self.rows = [r for r in read_history(self.out/'history.csv') if r['epoch'] <= self.start_epoch]
     def before_epoch(self): self.t0 = time.time()
@@ -109,7 +109,8 @@ class RunFolder(Callback):
         vals = dict(zip(rec.metric_names[1:], rec.log[1:]))  # log: epoch, train_loss, valid_loss, accuracy, time
         self.rows.append(dict(epoch=self.epoch + 1, train_loss=float(vals['train_loss']), test_loss=float(vals['valid_loss']),
                               accuracy=float(vals['accuracy']), seconds=round(time.time() - self.t0, 2)))
-        ck = dict(model=self.model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.epoch + 1, n_epoch=self.n_epoch)
+        ck = dict(model=self.model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.epoch + 1, n_epoch=self.n_epoch,
+                  settings=_plain(self.settings))  # so a resume can refuse settings that differ from the run's
         atomic_save(self.out/'checkpoint.pth', lambda t: torch.save(ck, t))
         write_history(self.out/'history.csv', self.rows)
 
@@ -246,10 +247,23 @@ def _check_args(epochs, lr, bs, label_smoothing=0.1, aug_kwargs=None):
         raise ValueError(f"--lr must be a number in (0, 10], got {lr}; the default is 0.15 at batch size 128.")
     if not (isinstance(label_smoothing, (int, float)) and 0 <= label_smoothing < 1):
         raise ValueError(f"label_smoothing must be a number in [0, 1), got {label_smoothing}; the recipes use 0.1.")
-    # every other keyword goes to `s9_augmentations`: name a misspelt one here, not deep inside the data pipeline
-    known = [k for k in inspect.signature(s9_augmentations).parameters if k not in ('mean', 'seed')]
-    if bad := [k for k in (aug_kwargs or {}) if k not in known]:
-        raise ValueError(f"Unknown augmentation setting(s) {', '.join(bad)}; s9_augmentations takes {', '.join(known)}.")
+    # every other keyword goes to `s9_augmentations`: name a misspelt or out-of-range one before any image is decoded
+    check_augmentations(**(aug_kwargs or {}))
+
+def _load_checkpoint(ck, settings):
+    "The checkpoint `ck` if it belongs to a run with these `settings`; else a one-line `ValueError` naming what differs."
+    try: state = torch.load(ck, map_location='cpu', weights_only=True)
+    except Exception: raise ValueError(f"Checkpoint {ck} is unreadable: start again with --force.") from None
+    if state.get('n_epoch') != settings['epochs']:
+        raise ValueError(f"{ck} belongs to a run of {state.get('n_epoch')} epochs, not {settings['epochs']}: pass the run's own --recipe and --epochs {state.get('n_epoch')}.")
+    saved = state.get('settings')
+    if saved is None:  # written before checkpoints recorded their settings
+        warnings.warn(f"{ck} does not record its run's settings, so only its number of epochs could be checked.")
+        return state
+    now = _plain(settings)
+    if diff := [f"{k} {saved.get(k)!r} (asked: {v!r})" for k, v in now.items() if saved.get(k) != v]:
+        raise ValueError(f"{ck} belongs to a run with other settings: {'; '.join(diff)}. Resume with the run's own settings, or start again with --force.")
+    return state
 
 def _prepare_out(out, data, resume, force):
     out = Path(out).expanduser()
@@ -293,6 +307,11 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
         if strict: raise S9RuleError(msg + ". (--strict refuses to train it.)")
         warnings.warn(msg + ". Training it anyway.")  # a warning, not a note: the result is no S9 network
     out = _prepare_out(out, data, resume, force)
+    # everything that shapes the run: a resume must continue the same one (checked before any image is decoded)
+    run = dict(epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, arch=str(arch),
+               widths=widths, dropout=dropout, whiten=whiten, n_train=n_train)
+    ck = out/'checkpoint.pth'
+    state = _load_checkpoint(ck, run) if resume and ck.exists() else None
     set_seed(seed, reproducible=True)
     dls = s9_dls(data, bs=bs, num_workers=workers, n_train=n_train, n_test=n_test, seed=seed, skip_bad=skip_bad, **aug_kwargs)
     if dls.arrays.bad_files:
@@ -301,17 +320,13 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
     learn = s9_learner(dls, model, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
-    start, ck = 0, out/'checkpoint.pth'
-    if resume and ck.exists():
-        try: state = torch.load(ck, map_location='cpu', weights_only=True)
-        except Exception: raise ValueError(f"Checkpoint {ck} is unreadable: start again with --force.") from None
-        if state.get('n_epoch') != epochs:
-            raise ValueError(f"{ck} belongs to a run of {state.get('n_epoch')} epochs, not {epochs}: pass the run's own --recipe and --epochs {state.get('n_epoch')}.")
+    start = 0
+    if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
         start = state['epoch']
     t0 = time.time()
     if start < epochs:
-        cbs = [RunFolder(out, start)] + list(cbs or [])
+        cbs = [RunFolder(out, start, run)] + list(cbs or [])
         if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
