@@ -152,8 +152,8 @@ def atomic_save(path, write):
 # %% ../nbs/00_data.ipynb #e43f2110
 def _files_key(files, size) -> str:
     h = hashlib.sha1(str(size).encode())
-    for f in files:
-        st = f.stat(); h.update(f'{f}\0{st.st_size}\0{st.st_mtime_ns}\n'.encode())
+    for f in files:  # absolute paths: the same folder typed as `../data` or `/work/data` shares one cache entry
+        st = f.stat(); h.update(f'{os.path.abspath(f)}\0{st.st_size}\0{st.st_mtime_ns}\n'.encode())
     return h.hexdigest()[:16]
 
 def _bad_report(bad, n_show=10) -> str:
