@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_augment.ipynb #31b3d3ec
 from __future__ import annotations
-import inspect, math, os, warnings
+import math, os, warnings
 os.environ.setdefault('NO_ALBUMENTATIONS_UPDATE', '1')  # no network check at import: we may be offline
 
 import cv2
