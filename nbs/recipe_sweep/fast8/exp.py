@@ -63,12 +63,13 @@ def main(cfg, out):
     fit_kw = cfg.pop('fit', {}); ema = cfg.pop('ema', None); nesterov = cfg.pop('nesterov', False)
     aug_last = cfg.pop('aug_off_last', 0); widths = cfg.pop('widths', None); note = cfg.pop('note', None)
     bias_lr = cfg.pop('bias_lr_mult', None); opt = cfg.pop('opt', None); alt_flip = cfg.pop('alt_flip', False)
+    diagnostic = cfg.pop('diagnostic', False)  # a network outside the rules, run only to ask a question
     assert not cfg, cfg
     set_seed(seed, reproducible=True)
     dls = s9_dls(os.environ['S9CIFAR_DATA'], bs=bs, seed=seed, **aug)
     mean, std = dataset_stats(dls.arrays)
     model = S9Net(widths=tuple(widths)) if widths else S9Net()
-    check_s9_rules(model)
+    if not diagnostic: check_s9_rules(model)
     kw = {}
     if nesterov: kw['opt_func'] = lambda params, lr: OptimWrapper(params, torch.optim.SGD, lr=lr, momentum=0.9, nesterov=True, weight_decay=wd)
     cbs = ([WeightEMA(**ema)] if ema else []) + ([AugSchedule(aug_last)] if aug_last else []) + ([AlternatingFlip()] if alt_flip else [])
