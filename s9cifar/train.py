@@ -308,7 +308,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
         warnings.warn(msg + ". Training it anyway.")  # a warning, not a note: the result is no S9 network
     out = _prepare_out(out, data, resume, force)
     # everything that shapes the run: a resume must continue the same one (checked before any image is decoded)
-    run = dict(epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, arch=str(arch),
+    run = dict(recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, arch=str(arch),
                widths=widths, dropout=dropout, whiten=whiten, n_train=n_train)
     ck = out/'checkpoint.pth'
     state = _load_checkpoint(ck, run) if resume and ck.exists() else None
