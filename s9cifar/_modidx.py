@@ -4,6 +4,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
   'syms': { 's9cifar.augment': { 's9cifar.augment.AlbumentationsTransform': ('augment.html#albumentationstransform', 's9cifar/augment.py'),
                                  's9cifar.augment.AlbumentationsTransform.__init__': ( 'augment.html#albumentationstransform.__init__',
                                                                                        's9cifar/augment.py'),
+                                 's9cifar.augment.AlbumentationsTransform._reseed_in_worker': ( 'augment.html#albumentationstransform._reseed_in_worker',
+                                                                                                's9cifar/augment.py'),
                                  's9cifar.augment.AlbumentationsTransform.encodes': ( 'augment.html#albumentationstransform.encodes',
                                                                                       's9cifar/augment.py'),
                                  's9cifar.augment.check_augmentations': ('augment.html#check_augmentations', 's9cifar/augment.py'),

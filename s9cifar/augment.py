@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 import albumentations as A
 import matplotlib.pyplot as plt
+from torch.utils.data import get_worker_info
 from fasttransform import ItemTransform
 from fastai.vision.core import PILImage
 
@@ -24,11 +25,19 @@ __all__ = ['AUG_RANGES', 'AlbumentationsTransform', 'mean_fill', 'check_augmenta
 class AlbumentationsTransform(ItemTransform):
     "Apply Albumentations pipeline `aug` to the image of an `(image, label)` item, on the training split only."
     split_idx, order = 0, 2  # after fastai's own item resizing
-    def __init__(self, aug): super().__init__(); self.aug = aug
+    def __init__(self, aug): super().__init__(); self.aug, self._worker_seed = aug, None
     def encodes(self, x):
+        self._reseed_in_worker()
         img, *rest = x
         if isinstance(img, PILImage): return (PILImage.create(self.aug(image=np.asarray(img))['image']), *rest)
         return (self.aug(image=img)['image'], *rest)
+    def _reseed_in_worker(self):
+        # A loader worker is a fork of this process: without a reseed, every worker and every epoch (workers are
+        # forked again each epoch) replays the same augmentation draws. PyTorch gives each worker its own seed, new
+        # each epoch and reproducible from the run's seed, so reseed Albumentations' generators from it once.
+        info = get_worker_info()
+        if info is not None and self._worker_seed != info.seed:
+            self.aug.set_random_seed(info.seed % 2**32); self._worker_seed = info.seed
 
 # %% ../nbs/01_augment.ipynb #d18ea0f0
 def mean_fill(mean) -> tuple:
