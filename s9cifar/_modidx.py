@@ -192,6 +192,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                's9cifar.train._whitening_images': ('train.html#_whitening_images', 's9cifar/train.py'),
                                's9cifar.train.bf16_available': ('train.html#bf16_available', 's9cifar/train.py'),
                                's9cifar.train.cpu_supports_bf16': ('train.html#cpu_supports_bf16', 's9cifar/train.py'),
+                               's9cifar.train.default_workers': ('train.html#default_workers', 's9cifar/train.py'),
                                's9cifar.train.evaluate': ('train.html#evaluate', 's9cifar/train.py'),
                                's9cifar.train.export_s9': ('train.html#export_s9', 's9cifar/train.py'),
                                's9cifar.train.load_s9': ('train.html#load_s9', 's9cifar/train.py'),

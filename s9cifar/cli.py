@@ -47,7 +47,7 @@ def s9cifar_train(
     bs:int=None,           # batch size (default: the recipe's, 128)
     out:str='runs/s9',     # run folder: weights, metadata, history.csv, metrics.json, checkpoint
     seed:int=0,            # random seed (the same seed on the same machine gives the same run)
-    workers:int=0,         # data-loading worker processes (0 is fastest on 2 cores)
+    workers:int=None,      # data-loading worker processes (default: none on a CPU, up to 12 on a GPU machine)
     resume:store_true=False,    # continue the run in --out from its last checkpoint (with the run's own flags)
     force:store_true=False,     # overwrite a non-empty --out
     skip_bad:store_true=False,  # leave unreadable images out (they are listed) instead of stopping

@@ -30,7 +30,7 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 __all__ = ['HISTORY_COLS', 'SHIPPED', 'RECIPES', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory',
            'TrainingError', 'read_history', 'write_history', 'RunFolder', 'normalise_images', 'S9Note', 's9_learner',
            'overfit_batch', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'recipe_settings',
-           'machine_info', 'train_s9']
+           'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_supports_bf16() -> bool:
@@ -286,15 +286,22 @@ def machine_info() -> dict:
                 gpu=torch.cuda.get_device_name() if torch.cuda.is_available() else None,
                 torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
 
+def default_workers(device=None, cores=None) -> int:
+    "Loader worker processes for a run on `device`: none on a CPU, which trains on the same cores; on a GPU, up to 12 of the machine's `cores`."
+    if torch.device(device or default_device()).type == 'cpu': return 0
+    return max(0, min(12, (cores or os.cpu_count() or 1) - 1))  # one core stays with the training loop
+
 # %% ../nbs/03_train.ipynb #fb0b16cd
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
-             workers=0, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
+             workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`."
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
+    workers = default_workers() if workers is None else workers
+    if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
     if str(arch).strip().lower() == 's9net':
@@ -340,7 +347,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
                    per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
                    params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, whiten=whiten and whitening_target(model)[0] is not None,
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
-                   bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device),
+                   bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device), workers=workers,
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                    data=str(data), n_train=len(dls.train_ds), n_test=ev['n'], skipped_files=[str(f) for f in dls.arrays.bad_files],
                    **machine_info())
