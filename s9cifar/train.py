@@ -287,8 +287,8 @@ def machine_info() -> dict:
                 torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
 
 def default_workers(device=None, cores=None) -> int:
-    "Loader worker processes for a run on `device`: none on a CPU, which trains on the same cores; on a GPU, up to 12 of the machine's `cores`."
-    if torch.device(device or default_device()).type == 'cpu': return 0
+    "Loader worker processes for a run on `device`: on a CUDA GPU up to 12 of the machine's `cores`; elsewhere none (a CPU trains on the same cores)."
+    if torch.device(device or default_device()).type != 'cuda': return 0  # Apple's MPS too: macOS starts workers by spawning, untested here
     return max(0, min(12, (cores or os.cpu_count() or 1) - 1))  # one core stays with the training loop
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
