@@ -18,7 +18,7 @@ from fastai.callback.channelslast import ChannelsLast
 from fastai.optimizer import SGD
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import accuracy
-from fastai.torch_core import set_seed, default_device
+from fastai.torch_core import set_seed, default_device, num_cpus
 
 import s9cifar
 from .data import atomic_save, cifar_path, check_cifar, dataset_stats
@@ -289,7 +289,7 @@ def machine_info() -> dict:
 def default_workers(device=None, cores=None) -> int:
     "Loader worker processes for a run on `device`: on a CUDA GPU up to 12 of the machine's `cores`; elsewhere none (a CPU trains on the same cores)."
     if torch.device(device or default_device()).type != 'cuda': return 0  # Apple's MPS too: macOS starts workers by spawning, untested here
-    return max(0, min(12, (cores or os.cpu_count() or 1) - 1))  # one core stays with the training loop
+    return max(0, min(12, (cores or num_cpus() or 1) - 1))  # one core stays with the training loop; fastai's count honours CPU affinity
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
