@@ -41,7 +41,7 @@ def cli_errors(f, debug=False, resume_hint=None):
 @call_parse
 def s9cifar_train(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
-    recipe:str='fast',     # fast (8 epochs, flip only) or long (48 epochs, all three augmentations: the shipped weights)
+    recipe:str='fast',     # fast (12 epochs, flip only) or long (48 epochs, all three augmentations: the shipped weights)
     epochs:int=None,       # number of epochs of the one-cycle schedule (default: the recipe's)
     lr:float=None,         # peak learning rate of the one-cycle schedule (default: the recipe's, 0.15 for --bs 128)
     bs:int=None,           # batch size (default: the recipe's, 128)
