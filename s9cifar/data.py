@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #57b70e15
 from __future__ import annotations
-import hashlib, json, os, tempfile
+import copy, hashlib, json, os, tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +21,8 @@ from fasttransform import Transform
 
 # %% auto #0
 __all__ = ['DataError', 'CifarInfo', 'check_cifar', 'make_synthetic_cifar', 'cifar_path', 'read_image', 'cache_dir',
-           'atomic_save', 'decode_images', 'verify_cifar', 'CifarArrays', 'dataset_stats', 'ArrayLookup', 'HWCToCHW',
-           'ArrayImageBlock', 'cifar_datablock', 'cifar_dls']
+           'atomic_save', 'decode_images', 'verify_cifar', 'CifarArrays', 'holdout_split', 'dataset_stats',
+           'ArrayLookup', 'HWCToCHW', 'ArrayImageBlock', 'cifar_datablock', 'cifar_dls']
 
 # %% ../nbs/00_data.ipynb #dfdb8b53
 class DataError(ValueError):
@@ -189,11 +189,15 @@ def verify_cifar(path=None, size=32) -> list:
 # %% ../nbs/00_data.ipynb #1c9c4963
 class CifarArrays:
     "CIFAR-10 (or any dataset in its layout) decoded once into `uint8` arrays, with labels and class names."
-    def __init__(self, path=None, size=32, skip_bad=False, cache=True, progress=True):
+    def __init__(self, path=None, size=32, skip_bad=False, cache=True, progress=True, splits=('train', 'test')):
         self.info = info = check_cifar(cifar_path(path))
         self.path, self.classes, self.size = info.path, info.classes, size
+        if bad := [s for s in splits if s not in ('train', 'test')]: raise ValueError(f"splits are 'train' and 'test', got {bad}.")
         self.bad_files, bad_all = [], []
         for split in ('train', 'test'):
+            if split not in splits:  # never opened: a search that must not see the test images asks for 'train' alone
+                setattr(self, f'x_{split}', np.zeros((0, size, size, 3), np.uint8)); setattr(self, f'y_{split}', np.zeros(0, np.int64))
+                setattr(self, f'{split}_files', []); continue
             files = [f for c in self.classes for f in getattr(info, split)[c]]
             labels = np.array([i for i, c in enumerate(self.classes) for _ in getattr(info, split)[c]], np.int64)
             x, bad = decode_images(files, size, skip_bad=True, cache=cache, progress=progress)
@@ -208,6 +212,23 @@ class CifarArrays:
                             "Remove or replace them, or pass --skip-bad (skip_bad=True) to leave them out.")
         self.bad_files = [f for f, _ in bad_all]
     def __repr__(self): return f"CifarArrays({str(self.path)!r}: {len(self.x_train)} train, {len(self.x_test)} test, {len(self.classes)} classes)"
+
+# %% ../nbs/00_data.ipynb #c6a20b6c
+def holdout_split(arrays: CifarArrays, n_valid=5000, seed=0) -> CifarArrays:
+    "A copy of `arrays` whose test split is `n_valid` training images (class-balanced, chosen by `seed`) and whose training split is the rest."
+    n_cls, n = len(arrays.classes), len(arrays.y_train)
+    if not (isinstance(n_valid, int) and not isinstance(n_valid, bool) and n_cls <= n_valid <= n - n_cls):
+        raise ValueError(f"--holdout must be a whole number from {n_cls} to {n - n_cls} (one image a class on each side), got {n_valid!r}.")
+    rng = np.random.default_rng(seed)
+    share = [n_valid // n_cls + (c < n_valid % n_cls) for c in range(n_cls)]  # exactly n_valid, as even as it goes
+    idx = [rng.permutation(np.flatnonzero(arrays.y_train == c)) for c in range(n_cls)]
+    va = np.sort(np.concatenate([i[:max(0, min(s, len(i) - 1))] for i, s in zip(idx, share)]))  # every class keeps one to train on
+    tr = np.setdiff1d(np.arange(n), va)
+    new = copy.copy(arrays)
+    new.x_train, new.y_train, new.train_files = arrays.x_train[tr], arrays.y_train[tr], [arrays.train_files[i] for i in tr]
+    new.x_test, new.y_test, new.test_files = arrays.x_train[va], arrays.y_train[va], [arrays.train_files[i] for i in va]
+    new.holdout = dict(n_valid=len(va), seed=seed)
+    return new
 
 # %% ../nbs/00_data.ipynb #7c832b9f
 def dataset_stats(arrays: CifarArrays):

@@ -107,6 +107,12 @@ class _Rec:
     "One call of a hooked layer (or, with `module=None`, of a functional pooling op) during a forward pass"
     name:str; module:nn.Module|None; in_size:tuple; out_size:tuple; op:str=''
 
+def _pair(v): return (v, v) if isinstance(v, int) else ((tuple(v) * 2)[:2] if len(v) else (0, 0))
+
+def _window_covers(k, p, in_size) -> bool:
+    "Does one pooling window (kernel `k`, padding `p`, ints or pairs) span a whole `in_size` map? It starts at `-p`."
+    return all(kk - pp >= s for kk, pp, s in zip(_pair(k), _pair(p), in_size))
+
 def _spatial_op(func, args, kwargs, out):
     "'max_pool', 'global_avg' or '' for one aten call: pooling written as `F.max_pool2d`, `x.mean((2, 3))`, ... counts too"
     name, x = func.__name__, args[0] if args else None
@@ -117,7 +123,10 @@ def _spatial_op(func, args, kwargs, out):
     if name.startswith('amax') and spatial: return 'max_pool'  # a global max over the map
     o = out[0] if isinstance(out, (tuple, list)) else out
     if name.startswith('mean') and spatial: return 'global_avg'
-    if ('avg_pool2d' in name) and o.shape[-2:] == (1, 1): return 'global_avg'
+    if 'avg_pool2d' in name and o.shape[-2:] == (1, 1):
+        # `F.avg_pool2d(x, 4)` on a 7x7 map leaves one pixel too, but it averages only the top-left 4x4
+        pad = args[3] if len(args) > 3 else kwargs.get('padding', 0)
+        if 'adaptive' in name or _window_covers(args[1], pad, x.shape[-2:]): return 'global_avg'
     return ''
 
 class _OpLog(TorchDispatchMode):
@@ -165,7 +174,11 @@ def _ksd(m:nn.Module):
     first = lambda v: v[0] if isinstance(v, (tuple, list)) else v
     return first(m.kernel_size), first(m.stride or m.kernel_size), first(getattr(m, 'dilation', 1))
 
-def _is_global(rec:_Rec) -> bool: return isinstance(rec.module, _pools) and rec.out_size == (1, 1)
+def _is_global(rec:_Rec) -> bool:
+    "A pooling layer whose one output pixel pools the whole map: adaptive to 1x1, or a window as large as the map"
+    m = rec.module
+    if not isinstance(m, _pools) or rec.out_size != (1, 1): return False
+    return isinstance(m, (nn.AdaptiveAvgPool2d, nn.AdaptiveMaxPool2d)) or _window_covers(m.kernel_size, getattr(m, 'padding', 0), rec.in_size)
 
 def _rf_table(recs:list):
     "Walk the traced layers, folding each one into the RF; returns (DataFrame, RF of the last conv)"
@@ -182,7 +195,8 @@ def _rf_table(recs:list):
             s = rec.in_size[0] // rec.out_size[0]
             k, d = rec.in_size[0] - (rec.out_size[0] - 1) * s, 1
         else: k, s, d = _ksd(m)
-        r, j = r + (k - 1) * d * j, j * s
+        # on a 1x1 map (a head after the global pooling) a layer sees one pixel, whatever its kernel: the RF stops growing
+        if rec.in_size != (1, 1): r, j = r + (k - 1) * d * j, j * s
         if isinstance(m, nn.Conv2d): rf = r
         rows.append(dict(layer=rec.name, type=type(m).__name__, k=k, s=s, d=d, jump=j, rf=r, size=rec.out_size[0]))
     return pd.DataFrame(rows), rf
@@ -301,12 +315,12 @@ def s9_rules_report(model:nn.Module, max_params:int=200_000, min_rf:int=44, size
     body = [r for b in blocks.values() for r in b]
     last_body = max((i for i, r in enumerate(recs) if any(r is b for b in body)), default=-1)
     gaps = [r for r in recs[last_body+1:] if (r.op == 'global_avg' or (isinstance(r.module, (nn.AvgPool2d, nn.AdaptiveAvgPool2d))
-                                                                     and r.out_size == (1, 1)))]
+                                                                     and _is_global(r)))]
     maxpools = [f"{r.name or type(model).__name__} ({type(r.module).__name__ if r.module is not None else 'functional'})"
                 for r in recs if isinstance(r.module, _maxpools) or r.op == 'max_pool']
     maxpools += [n for n, m in model.named_modules() if isinstance(m, _maxpools) and not any(r.module is m for r in recs)]
     seps = [(a.name, b.name) for a, b in zip(convs, convs[1:]) if _is_depthwise(a.module) and _is_pointwise(b.module)]
-    dil = [r.name for r in convs if max(r.module.dilation) > 1]
+    dil = [r.name for r in convs if max(r.module.dilation) > 1 and max(r.module.kernel_size) > 1]  # a 1x1 conv has one tap to spread
     params, rf = n_params(model), _rf_table(recs)[1]
     n3 = {b: sum(_is_3x3(r.module) for r in v) for b, v in blocks.items()}
     # the conv that ends each of C1..C3 (a trailing pointwise partner is part of it)
@@ -338,9 +352,9 @@ def s9_rules_report(model:nn.Module, max_params:int=200_000, min_rf:int=44, size
         dict(rule=f'receptive field > {min_rf}', ok=rf > min_rf, value=str(rf), why=f"receptive field must be > {min_rf}, is {rf}"),
         dict(rule='depthwise-separable conv', ok=bool(seps), value=' + '.join(seps[0]) if seps else 'none',
              why="needs at least one depthwise-separable conv (3x3 depthwise then 1x1)"),
-        dict(rule='dilated conv', ok=bool(dil), value=', '.join(dil) or 'none', why="needs at least one dilated conv (dilation > 1)"),
+        dict(rule='dilated conv', ok=bool(dil), value=', '.join(dil) or 'none', why="needs at least one dilated conv (dilation > 1, on a kernel larger than 1x1)"),
         dict(rule='global average pooling', ok=bool(gaps), value=', '.join(facts['gap']) or 'none',
-             why="needs global average pooling after the last conv"),
+             why="needs global average pooling after the last conv (one average over the whole map)"),
         dict(rule=f'parameters < {max_params:,}', ok=params < max_params, value=f"{params:,}",
              why=f"parameters must be < {max_params:,}, has {params:,}")]
     layers = pd.DataFrame([dict(block=b, layer=r.name, conv=_conv_desc(r.module), out=r.out_size[0])
