@@ -10,21 +10,27 @@ from pathlib import Path
 from fastcore.script import call_parse, store_true
 
 # %% auto #0
-__all__ = ['cli_errors', 's9cifar_train', 's9cifar_evaluate', 's9cifar_predict', 's9cifar_report', 's9cifar_check', 'cli_argv',
-           'run_cli']
+__all__ = ['say', 'cli_errors', 's9cifar_train', 's9cifar_evaluate', 's9cifar_predict', 's9cifar_report', 's9cifar_check',
+           'cli_argv', 'run_cli']
 
 # %% ../nbs/05_cli.ipynb #fd45f5b7
 def _sigterm(signum, frame): raise KeyboardInterrupt  # same clean stop as Ctrl-C
 
+def say(line:str):
+    "Print one line a command has to say (a start line, a note, a warning) on stderr, at once: never through `warnings`, so no filter hides it."
+    # on a terminal, clear the progress bar's line first: the message would land in the middle of it
+    print(('\r\x1b[2K' if sys.stderr.isatty() else '') + line, file=sys.stderr, flush=True)
+
 def _short_warning(message, category, filename, lineno, file=None, line=None):
-    kind = 'note' if category.__name__ == 'S9Note' else 'warning'
-    print(f"{kind}: {message}", file=file or sys.stderr)
+    say(f"{'note' if category.__name__ == 'S9Note' else 'warning'}: {message}")
 
 def cli_errors(f, debug=False, resume_hint=None):
     "Run `f()`; turn user errors into a short message on stderr and exit code 2 (1 for anything unexpected)."
     signal.signal(signal.SIGTERM, _sigterm)
     # output piped into `head` that stops reading: end quietly, as any Unix tool does
     if hasattr(signal, 'SIGPIPE'): signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # the library's own warnings and notes are part of a command's answer: shown whatever PYTHONWARNINGS (or -W) says
+    warnings.filterwarnings('default', module=r's9cifar(\.|$)')
     if not debug: warnings.showwarning = _short_warning
     try: return f()
     except KeyboardInterrupt:
@@ -55,15 +61,26 @@ def s9cifar_train(
     no_whiten:store_true=False, # start the first conv from random weights, not frozen patch whitening
     arch:str='s9net',      # the network: s9net, package.module:Class or path/to/file.py:Class (see s9cifar_check)
     strict:store_true=False,    # refuse to train a network that breaks an S9 rule (default: train it, with a warning)
+    wd:float=None,         # L2 weight decay (default 5e-4)
+    label_smoothing:float=None, # label smoothing of the loss (default: the recipe's, 0.1)
+    flip_p:float=None,     # probability of HorizontalFlip (default 0.5)
+    ssr_p:float=None,      # probability of ShiftScaleRotate (default: the recipe's)
+    shift_limit:float=None, # ShiftScaleRotate's largest shift, a fraction of the image (default 0.0625)
+    scale_limit:float=None, # ShiftScaleRotate's largest scale change (default 0.1)
+    rotate_limit:float=None, # ShiftScaleRotate's largest rotation in degrees (default 10)
+    dropout_p:float=None,  # probability of CoarseDropout's one 16x16 hole (default: the recipe's)
+    holdout:int=None,      # validate on this many training images (fixed, class-balanced) and never open the test images
     debug:store_true=False,     # show full tracebacks
 ):
     "Train S9Net (or your network, --arch) on CIFAR-10 with one-cycle SGD and the S9 augmentations."
     from s9cifar.train import train_s9
     def run():
         _, m = train_s9(data, recipe, epochs=epochs, lr=lr, bs=bs, out=out, seed=seed, resume=resume, force=force,
-                        workers=workers, skip_bad=skip_bad, n_train=n_train, whiten=not no_whiten, arch=arch, strict=strict)
+                        workers=workers, skip_bad=skip_bad, n_train=n_train, whiten=not no_whiten, arch=arch, strict=strict,
+                        wd=wd, label_smoothing=label_smoothing, holdout=holdout, flip_p=flip_p, ssr_p=ssr_p, shift_limit=shift_limit,
+                        scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say)
         ep = m['epochs']
-        print(f"test accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "
+        print(f"{'test' if m['evaluated_on'] == 'test' else 'validation (holdout)'} accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "
               f"{m['train_seconds']:.0f} s of training; wrote {out}/model.pth, model.json, history.csv, metrics.json")
     cli_errors(run, debug, resume_hint=f"The last completed epoch is saved in {out}: add --resume to finish the run.")
 

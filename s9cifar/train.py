@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from fastai.learner import Learner
+from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle, lr_find
 from fastai.callback.channelslast import ChannelsLast
@@ -21,29 +21,37 @@ from fastai.metrics import accuracy
 from fastai.torch_core import set_seed, default_device, num_cpus
 
 import s9cifar
-from .data import atomic_save, cifar_path, check_cifar, dataset_stats
+from .data import atomic_save, cifar_path, check_cifar, dataset_stats, CifarArrays, holdout_split
 from .augment import s9_dls, check_augmentations
 from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp32_depthwise_, receptive_field,
-                           s9_rules_report, whiten_, whitening_target)
+                           s9_rules_report, whiten_, whitening_target, count_flops)
 
 # %% auto #0
-__all__ = ['HISTORY_COLS', 'SHIPPED', 'RECIPES', 'cpu_supports_bf16', 'bf16_available', 'BF16Autocast', 'TrimMemory',
-           'TrainingError', 'read_history', 'write_history', 'RunFolder', 'normalise_images', 'S9Note', 's9_learner',
-           'overfit_batch', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'recipe_settings',
+__all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16', 'bf16_available',
+           'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history', 'write_history',
+           'RunFolder', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate',
+           'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
            'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
+def cpu_bf16_unit(flags:str|None=None) -> str|None:
+    "This CPU's native bfloat16 unit, 'AMX' or 'AVX-512 BF16', from `/proc/cpuinfo` (or the `flags` text given); `None` if it has neither."
+    if flags is None:
+        try: flags = Path('/proc/cpuinfo').read_text()
+        except OSError: return None
+    flags = set(flags.split())
+    return 'AMX' if 'amx_bf16' in flags else 'AVX-512 BF16' if 'avx512_bf16' in flags else None
+
 def cpu_supports_bf16() -> bool:
     "True if this CPU has native bfloat16 arithmetic (AVX-512 BF16 or AMX)."
-    try: flags = Path('/proc/cpuinfo').read_text()
-    except OSError: return False
-    return any(f in flags for f in ('avx512_bf16', 'amx_bf16'))
+    return cpu_bf16_unit() is not None
 
 def bf16_available(device=None) -> bool:
-    "Whether bfloat16 autocast pays on `device` (CUDA with bf16 support, or a CPU with native bf16)."
+    "Whether bfloat16 autocast pays on `device` (CUDA with bf16 support, or a CPU with native bf16 that PyTorch runs AVX-512 kernels on)."
     device = torch.device(device or default_device())
     if device.type == 'cuda': return torch.cuda.is_bf16_supported()
-    return device.type == 'cpu' and cpu_supports_bf16()
+    # with narrower kernels (ATEN_CPU_CAPABILITY=avx2, as on an AVX2 laptop) bf16 is emulated: a batch took 7.3 s, not ~0.5
+    return device.type == 'cpu' and cpu_supports_bf16() and torch.backends.cpu.get_cpu_capability().startswith('AVX512')
 
 class BF16Autocast(Callback):
     "Run the forward pass and loss under bfloat16 `torch.autocast`, on CPU or GPU."
@@ -55,6 +63,23 @@ class BF16Autocast(Callback):
     def after_cancel_batch(self): self._exit()
     def _exit(self):
         if getattr(self, 'ac', None) is not None: self.ac.__exit__(None, None, None); self.ac = None
+
+# %% ../nbs/03_train.ipynb #5c0a7e22
+def _isa(capability:str) -> str: return {'AVX512': 'AVX-512', 'DEFAULT': 'no AVX2'}.get(capability, capability)
+
+def precision_reason(bf16:bool, device=None, flags:str|None=None, capability:str|None=None) -> str:
+    "Why a run on `device` trains in bfloat16 autocast (`bf16`) or float32, in a few words; `flags`, `capability`: this CPU's unless given."
+    device = torch.device(device or default_device())
+    if device.type == 'cuda':
+        gpu = torch.cuda.get_device_name(device)
+        if bf16: return f"bf16 autocast: CUDA ({gpu})"
+        return 'float32: bf16 turned off' if torch.cuda.is_bf16_supported() else f"float32: this GPU ({gpu}) has no bf16"
+    if device.type != 'cpu': return f"bf16 autocast on {device.type}" if bf16 else "float32: bf16 autocast is for CUDA GPUs and bf16 CPUs"
+    unit, isa = cpu_bf16_unit(flags), _isa(capability or torch.backends.cpu.get_cpu_capability())
+    if not bf16 and unit and isa != 'AVX-512': return f"float32: PyTorch runs {isa} kernels here (ATEN_CPU_CAPABILITY), and bf16 needs AVX-512 ones"
+    if not bf16: return f"float32: bf16 turned off (this CPU has {unit})" if unit else f"float32: this CPU has no bf16 ({isa})"
+    if not unit: return f"bf16 autocast, though this CPU has no bf16 ({isa}): emulated, slower than float32"
+    return f"bf16 autocast: {unit}" + ('' if isa == 'AVX-512' else f" (PyTorch's CPU kernels: {isa})")
 
 # %% ../nbs/03_train.ipynb #11485cbc
 class TrimMemory(Callback):
@@ -128,7 +153,9 @@ def _whitening_images(dls):
 class S9Note(UserWarning):
     "A training trick that steps aside for this network, and why: one line (the CLI prints it as `note: ...`)."
 
-def s9_learner(dls, model=None, wd=5e-4, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
+WD = 5e-4  # L2 weight decay: the value the sweep measured (nbs/recipe_sweep)
+
+def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays."
     model = model if model is not None else S9Net()
     if whiten:
@@ -227,6 +254,63 @@ def load_s9(path=None, device='cpu'):
                              f"architecture ({str(e).splitlines()[0][:100]}).") from None
     return model.to(device).eval(), meta
 
+# %% ../nbs/03_train.ipynb #5c0a7e25
+MIN_STEPS = 300  # "a few hundred": one CIFAR-10 epoch at batch 128 (390 steps) clears it; 2,000 images for one epoch (15) end at chance
+
+def short_run_note(epochs:int, batches:int, min_steps:int=MIN_STEPS) -> str|None:
+    "One line saying that `epochs` x `batches` optimizer steps are too few to learn from, and what to try; `None` from `min_steps` on."
+    steps = epochs * batches
+    if steps >= min_steps: return None
+    s = lambda n, w, pl='s': f"{n:,} {w}{pl if n != 1 else ''}"
+    return (f"note: {s(steps, 'optimizer step')} in all ({s(epochs, 'epoch')} x {s(batches, 'batch', 'es')}): too few to learn from, "
+            f"one-cycle needs a few hundred ({min_steps}+) and ends near chance without them. "
+            "Train more epochs (--epochs), on more images (--n-train) or with smaller batches (--bs).")
+
+def fmt_duration(s:float) -> str:
+    "`s` seconds as a person says it: 'about 40 s', 'about 26 min', 'about 1.5 h'."
+    if s < 90: return f"about {max(1, round(s))} s"
+    if s < 90 * 60: return f"about {round(s / 60)} min"
+    return f"about {s / 3600:.1f} h"
+
+# %% ../nbs/03_train.ipynb #5c0a7e27
+class StartLine(Callback):
+    "Before a fit, `say` what it trains and how (and the short-run note); after `n` batches, about how long it takes. Kept in `line`, `note`, `estimate_seconds`."
+    order = 0  # before ProgressCallback (60) prints its table
+    valid_cost = 0.3  # a validation image against a training image: a forward pass only (Xeon, either precision)
+    def __init__(self, say=print, recipe:str|None=None, mflops:float|None=None, n:int=10, warmup:int=2):
+        self.say, self.recipe, self.mflops, self.n, self.warmup = say, recipe, mflops, n, warmup
+        self.line = self.note = self.estimate_seconds = None
+    def _say(self, line):
+        if line and self.say: self.say(line)
+    def _now(self):
+        if self.dev.type == 'cuda': torch.cuda.synchronize(self.dev)  # the GPU runs behind the Python loop
+        return time.perf_counter()
+    def before_fit(self):
+        m, dl, ep = self.learn.model, self.dls.train, self.n_epoch
+        self.dev = next(m.parameters()).device
+        first = next((c._skip_to for c in self.learn.cbs if isinstance(c, SkipToEpoch)), 0)  # a resume starts there
+        mflops = self.mflops if self.mflops is not None else count_flops(m) / 1e6
+        bf16 = any(isinstance(c, BF16Autocast) for c in self.learn.cbs)
+        where = f"cpu ({torch.get_num_threads()} threads)" if self.dev.type == 'cpu' else str(self.dev)
+        epochs = f"epochs {first + 1}-{ep} of {ep}" if first else f"{ep} epoch{'s' if ep != 1 else ''}"
+        self.line = (f"training {type(m).__name__} ({sum(p.numel() for p in m.parameters()):,} params, {mflops:.1f} MFLOPs) on {where}, "
+                     f"{precision_reason(bf16, self.dev)}; {f'recipe {self.recipe}: ' if self.recipe else ''}{epochs} x "
+                     f"{len(dl):,} batch{'es' if len(dl) != 1 else ''} of {dl.bs} ({dl.n:,} images)")
+        self.note, self.estimate_seconds, self.ts = short_run_note(ep, len(dl)), None, None
+        self._say(self.line); self._say(self.note)
+    def before_train(self):
+        if self.ts is None and self.estimate_seconds is None: self.ts = [self._now()]
+    def after_batch(self):
+        if not self.training or self.ts is None or self.estimate_seconds is not None: return
+        self.ts.append(self._now()); k = len(self.ts) - 1
+        if k < min(self.n, self.n_iter): return
+        w = min(self.warmup, k - 1)  # the first batches pay for start-up: left out where there are more
+        spb = (self.ts[k] - self.ts[w]) / (k - w)
+        n_valid = self.dls.valid.n if len(self.dls.loaders) > 1 else 0
+        left = self.n_epoch - self.epoch
+        self.estimate_seconds = left * (self.n_iter * spb + n_valid * spb / self.dls.train.bs * self.valid_cost)
+        self._say(f"expected training time: {fmt_duration(self.estimate_seconds)} ({spb:.2f} s per batch x {left * self.n_iter:,} batches, plus validation)")
+
 # %% ../nbs/03_train.ipynb #c15491a6
 RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
@@ -295,12 +379,15 @@ def default_workers(device=None, cores=None) -> int:
 # %% ../nbs/03_train.ipynb #fb0b16cd
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
-             whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, **aug_kwargs):
-    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`."
+             whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
+             say=None, **aug_kwargs):
+    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
+    wd = WD if wd is None else wd
+    if not (isinstance(wd, (int, float)) and not isinstance(wd, bool) and 0 <= wd < 1): raise ValueError(f"--wd must be a number in [0, 1), got {wd!r}; the default is {WD}.")
     workers = default_workers() if workers is None else workers
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
@@ -318,37 +405,46 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     # everything that shapes the run: a resume must continue the same one (checked before any image is decoded)
     run = dict(recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, arch=str(arch),
                widths=widths, dropout=dropout, whiten=whiten, n_train=n_train)
+    if wd != WD: run['wd'] = wd            # only when set: checkpoints written before --wd existed still resume
+    if holdout is not None: run['holdout'] = holdout
     ck = out/'checkpoint.pth'
     state = _load_checkpoint(ck, run) if resume and ck.exists() else None
     set_seed(seed, reproducible=True)
-    dls = s9_dls(data, bs=bs, num_workers=workers, n_train=n_train, n_test=n_test, seed=seed, skip_bad=skip_bad, **aug_kwargs)
+    arrays = None
+    if holdout is not None:  # a fixed split (its own seed, not the run's): every trial of a search validates on the same images
+        arrays = holdout_split(CifarArrays(data, skip_bad=skip_bad, splits=('train',)), holdout, seed=0)
+    dls = s9_dls(data, bs=bs, num_workers=workers, n_train=n_train, n_test=n_test, seed=seed, skip_bad=skip_bad, arrays=arrays, **aug_kwargs)
     if dls.arrays.bad_files:
         bad = dls.arrays.bad_files
         print(f"Left out {len(bad)} unreadable image(s): {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''}", file=sys.stderr)
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
-    learn = s9_learner(dls, model, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
+    learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
         start = state['epoch']
     t0 = time.time()
+    said = StartLine(say if say is not None else print if show_progress else None, recipe=recipe, mflops=rules.facts['mflops'])
     if start < epochs:
-        cbs = [RunFolder(out, start, run)] + list(cbs or [])
+        cbs = [RunFolder(out, start, run), said] + list(cbs or [])
         if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
     hist = read_history(out/'history.csv')
-    ev = evaluate(learn.model, dls.arrays, mean, std, dls.vocab)  # always the full test split
+    ev = evaluate(learn.model, dls.arrays, mean, std, dls.vocab)  # always the full test split (or the whole holdout)
     rf = receptive_field(learn.model).rf
     nparams = sum(p.numel() for p in learn.model.parameters())
     export_s9(learn.model, out/'model.pth', dls.vocab, mean, std, arch=arch_meta, accuracy=ev['accuracy'],
               accuracy_tta=ev['accuracy_tta'], epochs=epochs, params=nparams, rf=rf)
+    used_bf16 = any(isinstance(c, BF16Autocast) for c in learn.cbs)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
                    per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
-                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, whiten=whiten and whitening_target(model)[0] is not None,
+                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, wd=wd, augmentations=aug_kwargs, seed=seed,
+                   evaluated_on=f'holdout of {ev["n"]} training images' if holdout is not None else 'test', whiten=whiten and whitening_target(model)[0] is not None,
+                   start=said.line, short_run_note=said.note, estimate_seconds=None if said.estimate_seconds is None else round(said.estimate_seconds, 1),
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
-                   bf16=any(isinstance(c, BF16Autocast) for c in learn.cbs), device=str(dls.device), workers=workers,
+                   bf16=used_bf16, precision=precision_reason(used_bf16, next(learn.model.parameters()).device), device=str(dls.device), workers=workers,
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                    data=str(data), n_train=len(dls.train_ds), n_test=ev['n'], skipped_files=[str(f) for f in dls.arrays.bad_files],
                    **machine_info())
