@@ -361,10 +361,10 @@ def write_study_report(study, out, summary=None) -> list:
     for t in study.trials:
         last = max(t.intermediate_values) + 1 if t.intermediate_values else 0
         secs = f"{t.duration.total_seconds():.0f}" if t.duration else ''
-        val = f"{t.value:.2%}" if t.value is not None else (f"({t.intermediate_values[last - 1]:.2%})" if last else '')
+        val = f"{t.value:.2%}" if t.value is not None else ''
         ps = ' | '.join((f"{t.params[k]:.3g}" if isinstance(t.params.get(k), float) else str(t.params.get(k, ''))) for k in knobs)
         lines.append(f"| {t.number} | {t.state.name.lower()} | {val} | {last} | {secs} | {ps} | {t.user_attrs.get('host', '')} |")
-    lines += ['', '(A pruned trial shows its last validation accuracy in brackets; epochs is how many it ran.)', '']
+    lines += ['', "(A pruned trial's validation accuracy is that of the last epoch it ran; epochs is how many it ran.)", '']
     lines += [f"![{f}]({f})" for f in figs]
     atomic_save(out/'study.md', lambda t: Path(t).write_text('\n'.join(lines) + '\n'))
     return figs
