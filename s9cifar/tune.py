@@ -108,15 +108,19 @@ def open_storage(storage=None, out='runs/tune', heartbeat=60):
     kw = dict(connect_args=dict(connect_timeout=10)) if url.drivername.startswith('postgresql') else None
     # Optuna 4.9 renamed the retry callback; older releases have only the first name
     retry = getattr(optuna.storages, 'RetryHeartbeatStaleTrialCallback', None)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)  # heartbeats are 'experimental' since Optuna 2.8
-            cb = (dict(heartbeat_stale_trial_callback=retry(max_retry=2)) if retry
-                  else dict(failed_trial_callback=optuna.storages.RetryFailedTrialCallback(max_retry=2)))
-            return optuna.storages.RDBStorage(str(storage), engine_kwargs=kw, heartbeat_interval=heartbeat, grace_period=2 * heartbeat, **cb), shown
-    except Exception as e:  # a driver that is missing, a server that refuses: the first line says which
-        msg = (str(e).strip().splitlines() or [''])[0][:200]
-        raise ValueError(f"--storage {shown}: cannot open it ({type(e).__name__}: {msg}); {hint}.") from None
+    for attempt in range(4):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', optuna.exceptions.ExperimentalWarning)  # heartbeats are 'experimental' since Optuna 2.8
+                cb = (dict(heartbeat_stale_trial_callback=retry(max_retry=2)) if retry
+                      else dict(failed_trial_callback=optuna.storages.RetryFailedTrialCallback(max_retry=2)))
+                return optuna.storages.RDBStorage(str(storage), engine_kwargs=kw, heartbeat_interval=heartbeat, grace_period=2 * heartbeat, **cb), shown
+        except Exception as e:
+            # two workers opening a new database at once both create Optuna's tables: the slower one finds them made
+            # (PostgreSQL: a unique violation or a duplicate table); it opens them on the next try
+            if attempt < 3 and type(e).__name__ in ('IntegrityError', 'ProgrammingError'): time.sleep(0.5 + attempt); continue
+            msg = (str(e).strip().splitlines() or [''])[0][:200]  # a driver that is missing, a server that refuses: the first line says which
+            raise ValueError(f"--storage {shown}: cannot open it ({type(e).__name__}: {msg}); {hint}.") from None
 
 def _alive(pid, started=None) -> bool:
     "Whether process `pid` (started at `started`, a Unix time) still runs on this host."
