@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from .data import atomic_save, cifar_path, CifarArrays, holdout_split
+from .data import atomic_save, cifar_path, check_cifar, CifarArrays, holdout_split
 from .augment import AUG_RANGES, s9_dls
 from .train import RECIPES, WD, RunFolder, read_history, recipe_settings, train_s9, s9_learner, evaluate, load_s9
 from .model import build_arch
@@ -227,6 +227,10 @@ def tune_s9(data=None, arch='s9net', recipe='fast', trials=None, timeout=None, e
     ep = recipe_settings(recipe, epochs=epochs)['epochs']
     prn = _pruner(pruner, ep)
     data_arg, data = data, cifar_path(data)
+    info = check_cifar(data)  # the holdout's limits, before any trial can fail on them (holdout_split says the same)
+    n_cls, n = len(info.classes), info.n_train
+    if not (isinstance(holdout, int) and not isinstance(holdout, bool) and n_cls <= holdout <= n - n_cls):
+        raise ValueError(f"--holdout must be a whole number from {n_cls} to {n - n_cls} (one image a class on each side), got {holdout!r}.")
     with warnings.catch_warnings():  # a bad network spec fails fast, here, not in every trial
         warnings.simplefilter('ignore'); build_arch(arch)
     out = Path(out).expanduser()
