@@ -70,6 +70,14 @@ def s9cifar_train(
     rotate_limit:float=None, # ShiftScaleRotate's largest rotation in degrees (default 10)
     dropout_p:float=None,  # probability of CoarseDropout's one 16x16 hole (default: the recipe's)
     holdout:int=None,      # validate on this many training images (fixed, class-balanced) and never open the test images
+    size_start:int=None,   # progressive resizing: train the first epochs on images this small (8-32; default: the recipe's)
+    size_until:float=None, # progressive resizing: the fraction of the epochs after which images are full size (default 0.5)
+    bn_bias_lr:float=None, # freeze BatchNorm scales at 1, train their biases at this many times the lr (0: off; airbench: 64)
+    dirac:store_true=None, # start convs whose outputs >= inputs as the identity (default: the recipe's)
+    ema:float=None,        # validate and keep an EMA of the weights with this decay per step (0: off)
+    bn_momentum:float=None, # every BatchNorm's momentum (PyTorch's default 0.1)
+    act:str=None,          # S9Net's activation: relu, gelu or celu (default: the recipe's)
+    dilated:str=None,      # where S9Net's dilated conv sits: c3 or c4 (default: the recipe's)
     debug:store_true=False,     # show full tracebacks
 ):
     "Train S9Net (or your network, --arch) on CIFAR-10 with one-cycle SGD and the S9 augmentations."
@@ -78,7 +86,9 @@ def s9cifar_train(
         _, m = train_s9(data, recipe, epochs=epochs, lr=lr, bs=bs, out=out, seed=seed, resume=resume, force=force,
                         workers=workers, skip_bad=skip_bad, n_train=n_train, whiten=not no_whiten, arch=arch, strict=strict,
                         wd=wd, label_smoothing=label_smoothing, holdout=holdout, flip_p=flip_p, ssr_p=ssr_p, shift_limit=shift_limit,
-                        scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say)
+                        scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say,
+                        size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac or None, ema=ema,
+                        bn_momentum=bn_momentum, act=act, dilated=dilated)
         ep = m['epochs']
         print(f"{'test' if m['evaluated_on'] == 'test' else 'validation (holdout)'} accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "
               f"{m['train_seconds']:.0f} s of training; wrote {out}/model.pth, model.json, history.csv, metrics.json")

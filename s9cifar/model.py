@@ -17,20 +17,26 @@ from torch.utils.flop_counter import FlopCounterMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
 # %% auto #0
-__all__ = ['ConvBNReLU', 'DepthwiseConv2d', 'SepConv', 'n_params', 'Residual', 'S9Net', 'count_flops', 'RFReport',
+__all__ = ['ACTS', 'ConvBNReLU', 'DepthwiseConv2d', 'SepConv', 'n_params', 'Residual', 'S9Net', 'count_flops', 'RFReport',
            'receptive_field', 'empirical_rf', 'S9RuleError', 's9_blocks', 'S9Report', 's9_rules_report',
            'check_s9_rules', 'patch_whitening', 'whitening_target', 'whiten_', 'ArchError', 'build_arch',
            'rebuild_arch', 'fp32_depthwise_']
 
 # %% ../nbs/02_model.ipynb #3b34a34c
+ACTS = dict(relu=nn.ReLU, gelu=nn.GELU, celu=nn.CELU)  # the activations S9Net can use (`act=`)
+
+def _act(act:str) -> nn.Module:
+    if act not in ACTS: raise ValueError(f"act must be one of {', '.join(ACTS)}, got {act!r}.")
+    # safe in place where possible: it overwrites the batchnorm's fresh output, never the block's input
+    return ACTS[act]() if act == 'gelu' else ACTS[act](inplace=True)
+
 class ConvBNReLU(nn.Sequential):
-    "3x3 conv (no bias) + BatchNorm2d + ReLU; `padding=dilation` keeps the size at stride 1."
-    def __init__(self, ni:int, nf:int, stride:int=1, dilation:int=1):
+    "3x3 conv (no bias) + BatchNorm2d + ReLU (or `act`); `padding=dilation` keeps the size at stride 1."
+    def __init__(self, ni:int, nf:int, stride:int=1, dilation:int=1, act:str='relu'):
         super().__init__(OrderedDict(
             conv=nn.Conv2d(ni, nf, 3, stride=stride, padding=dilation, dilation=dilation, bias=False),
             bn=nn.BatchNorm2d(nf),
-            # safe in place: it overwrites the batchnorm's fresh output, never the block's input
-            relu=nn.ReLU(inplace=True)))
+            relu=_act(act)))  # named `relu` whatever it is: it has no weights, and older code looks it up by name
 
 # %% ../nbs/02_model.ipynb #d080c13b
 class DepthwiseConv2d(nn.Conv2d):
@@ -43,13 +49,13 @@ class DepthwiseConv2d(nn.Conv2d):
 
 # %% ../nbs/02_model.ipynb #f80fadf0
 class SepConv(nn.Sequential):
-    "Depthwise-separable conv: depthwise 3x3 (stride, dilation), pointwise 1x1, then BatchNorm2d + ReLU."
-    def __init__(self, ni:int, nf:int, stride:int=1, dilation:int=1):
+    "Depthwise-separable conv: depthwise 3x3 (stride, dilation), pointwise 1x1, then BatchNorm2d + ReLU (or `act`)."
+    def __init__(self, ni:int, nf:int, stride:int=1, dilation:int=1, act:str='relu'):
         super().__init__(OrderedDict(
             dw=DepthwiseConv2d(ni, ni, 3, stride=stride, padding=dilation, dilation=dilation, groups=ni, bias=False),
             pw=nn.Conv2d(ni, nf, 1, bias=False),
             bn=nn.BatchNorm2d(nf),
-            relu=nn.ReLU(inplace=True)))
+            relu=_act(act)))
 
 # %% ../nbs/02_model.ipynb #be4effb6
 def n_params(model:nn.Module) -> int:
@@ -70,19 +76,23 @@ class S9Net(nn.Sequential):
     def __init__(self,
                  widths:tuple=(32, 96, 160, 256), # Output channels of c1, c2, c3, c4
                  dropout:float=0.0, # Dropout probability before the linear layer
-                 n_classes:int=10): # Number of classes
+                 n_classes:int=10, # Number of classes
+                 act:str='relu', # Activation after every batchnorm: relu, gelu or celu
+                 dilated:str='c3'): # Where the dilated conv sits: c3 (the residual conv at 8x8) or c4 (its conv at 4x4)
+        if dilated not in ('c3', 'c4'): raise ValueError(f"dilated must be 'c3' or 'c4', got {dilated!r}.")
         c1, c2, c3, c4 = widths
+        d3, d4 = (2, 1) if dilated == 'c3' else (1, 2)
         super().__init__(OrderedDict(
-            c1=nn.Sequential(ConvBNReLU(3, c1), Residual(ConvBNReLU(c1, c1)), ConvBNReLU(c1, c1, stride=2)),        # 32 -> 16
-            c2=nn.Sequential(ConvBNReLU(c1, c2), Residual(SepConv(c2, c2)), SepConv(c2, c2, stride=2)),           # 16 -> 8
-            c3=nn.Sequential(SepConv(c2, c3), Residual(SepConv(c3, c3, dilation=2)), SepConv(c3, c3, stride=2)),  # 8 -> 4
-            c4=nn.Sequential(SepConv(c3, c4)),
+            c1=nn.Sequential(ConvBNReLU(3, c1, act=act), Residual(ConvBNReLU(c1, c1, act=act)), ConvBNReLU(c1, c1, stride=2, act=act)),  # 32 -> 16
+            c2=nn.Sequential(ConvBNReLU(c1, c2, act=act), Residual(SepConv(c2, c2, act=act)), SepConv(c2, c2, stride=2, act=act)),     # 16 -> 8
+            c3=nn.Sequential(SepConv(c2, c3, act=act), Residual(SepConv(c3, c3, dilation=d3, act=act)), SepConv(c3, c3, stride=2, act=act)),  # 8 -> 4
+            c4=nn.Sequential(SepConv(c3, c4, dilation=d4, act=act)),
             gap=nn.AdaptiveAvgPool2d(1),
             flatten=nn.Flatten(),
             drop=nn.Dropout(dropout),
             fc=nn.Linear(c4, n_classes)))
         # kept so training code can write the architecture into its metadata
-        self.widths, self.dropout_p, self.n_classes = tuple(widths), dropout, n_classes
+        self.widths, self.dropout_p, self.n_classes, self.act, self.dilated = tuple(widths), dropout, n_classes, act, dilated
 
 # %% ../nbs/02_model.ipynb #771291fa
 def count_flops(model:nn.Module, size:int=32) -> int:

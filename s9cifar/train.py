@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn as nn
+import torch.nn.functional as F
 from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle, lr_find
@@ -27,11 +29,12 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
                            s9_rules_report, whiten_, whitening_target, count_flops)
 
 # %% auto #0
-__all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16', 'bf16_available',
-           'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history', 'write_history',
-           'RunFolder', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate',
-           'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
-           'machine_info', 'default_workers', 'train_s9']
+__all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
+           'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
+           'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
+           'dirac_', 'set_bn_momentum', 'WeightEMA', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch',
+           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration',
+           'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -139,6 +142,83 @@ class RunFolder(Callback):
         atomic_save(self.out/'checkpoint.pth', lambda t: torch.save(ck, t))
         write_history(self.out/'history.csv', self.rows)
 
+# %% ../nbs/03_train.ipynb #e40dae03
+def resize_schedule(n_epoch:int, start:int=32, until:float=0.5, full:int=32, step:int=4) -> list:
+    "The training image size of each of `n_epoch` epochs: `start` at epoch 0, growing linearly (in multiples of `step`) to `full` by the fraction `until` of the epochs."
+    if not (isinstance(start, int) and not isinstance(start, bool) and 8 <= start <= full):
+        raise ValueError(f"--size-start must be a whole number from 8 to {full} (pixels; {full} turns resizing off), got {start!r}.")
+    if not (isinstance(until, (int, float)) and not isinstance(until, bool) and 0 <= until <= 1):
+        raise ValueError(f"--size-until must be a fraction of the epochs in [0, 1], got {until!r}.")
+    k = math.ceil(until * n_epoch)  # the first full-size epoch
+    return [full if e >= k else max(start, int(start + (full - start) * e / k) // step * step) for e in range(n_epoch)]
+
+class ProgressiveResize(Callback):
+    "Train epoch `e` on images resized (bilinear, antialiased) to `resize_schedule(...)[e]` pixels; validation keeps the full size."
+    order = 1  # after ChannelsLast (-1) and the start line (0): the batch is resized just before the model sees it
+    def __init__(self, start:int=16, until:float=0.5): self.start, self.until, self.sizes = start, until, None
+    def before_fit(self): self.sizes = None
+    def before_batch(self):
+        if not self.training: return
+        x = self.xb[0]
+        if self.sizes is None: self.sizes = resize_schedule(self.n_epoch, min(self.start, x.shape[-1]), self.until, full=x.shape[-1])
+        if (s := self.sizes[self.epoch]) < x.shape[-1]:
+            self.learn.xb = (F.interpolate(x, size=(s, s), mode='bilinear', antialias=True, align_corners=False),) + tuple(self.xb[1:])
+    def cost(self, epoch:int) -> float:
+        "An epoch's training arithmetic against a full-size one's (the pixels), for time estimates."
+        return (self.sizes[epoch] / self.sizes[-1]) ** 2 if self.sizes else 1.
+
+# %% ../nbs/03_train.ipynb #4758468d
+def _batchnorms(model): return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.affine]
+
+def bn_bias_groups(model:nn.Module) -> list:
+    "fastai parameter groups: every trainable parameter but the BatchNorm biases, then those biases; every BatchNorm scale frozen at 1."
+    bns = _batchnorms(model)
+    with torch.no_grad():
+        for m in bns: m.weight.fill_(1.); m.weight.requires_grad_(False)
+    biases = {id(m.bias) for m in bns}
+    return [[p for p in model.parameters() if p.requires_grad and id(p) not in biases], [m.bias for m in bns]]
+
+class BatchNormBiasLR(Callback):
+    "Train the last parameter group (the BatchNorm biases of `bn_bias_groups`) at `mult` times the learning rate and 1/`mult` of the weight decay."
+    order = 61  # after fastai's ParamScheduler (60) has set this batch's learning rates
+    def __init__(self, mult:float=64.): self.mult = mult
+    def before_batch(self):
+        if not self.training: return
+        h0, h = self.opt.hypers[0], self.opt.hypers[-1]
+        h['lr'], h['wd'] = h0['lr'] * self.mult, h0['wd'] / self.mult
+
+# %% ../nbs/03_train.ipynb #b603a36b
+def dirac_(model:nn.Module) -> int:
+    "Start every trainable full conv of `model` with outputs >= inputs as the identity on its first inputs' worth of filters; return how many."
+    n = 0
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.Conv2d) and m.groups == 1 and m.out_channels >= m.in_channels and m.weight.requires_grad:
+                nn.init.dirac_(m.weight[:m.in_channels]); n += 1
+    return n
+
+# %% ../nbs/03_train.ipynb #6fe4048d
+def set_bn_momentum(model:nn.Module, momentum:float) -> int:
+    "Set `momentum` on every BatchNorm of `model` (PyTorch's convention: the weight of the newest batch); return how many."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    for m in bns: m.momentum = momentum
+    return len(bns)
+
+class WeightEMA(Callback):
+    "Keep an EMA (`decay` per step) of the model's weights and BatchNorm statistics; validate it each epoch and keep it at the end."
+    order = 62  # after the optimizer step is done and the learning rates are set
+    def __init__(self, decay:float=0.99): self.decay = decay
+    def before_fit(self):
+        from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
+        self.ema = AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay), use_buffers=True)
+    def after_step(self): self.ema.update_parameters(self.model)
+    def _swap_in(self):
+        self.raw = {k: v.clone() for k, v in self.model.state_dict().items()}
+        self.model.load_state_dict(self.ema.module.state_dict())
+    def before_validate(self): self._swap_in()
+    def after_validate(self): self.model.load_state_dict(self.raw)
+    def after_fit(self): self.model.load_state_dict(self.ema.module.state_dict())
+
 # %% ../nbs/03_train.ipynb #ff73fea8
 def normalise_images(x, mean, std, device='cpu') -> torch.Tensor:
     "`uint8` HWC images `x` (N,H,W,3) as a float NCHW tensor on `device`, normalised with the dataset's `mean` and `std`."
@@ -155,16 +235,35 @@ class S9Note(UserWarning):
 
 WD = 5e-4  # L2 weight decay: the value the sweep measured (nbs/recipe_sweep)
 
-def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None, **kwargs):
-    "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays."
+def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum):
+    "One line naming a lever's argument and its range, before anything is built"
+    resize_schedule(1, size_start, size_until)  # says what is wrong with either
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    if not (num(bn_bias_lr) and (bn_bias_lr == 0 or 1 <= bn_bias_lr <= 1000)):
+        raise ValueError(f"--bn-bias-lr must be 0 (off) or a multiplier from 1 to 1000, got {bn_bias_lr!r}; airbench uses 64.")
+    if not (num(ema) and 0 <= ema < 1): raise ValueError(f"--ema must be a decay per step in [0, 1) (0: off), got {ema!r}; 0.99 averages about the last 100 steps.")
+    if bn_momentum is not None and not (num(bn_momentum) and 0 < bn_momentum <= 1):
+        raise ValueError(f"--bn-momentum must be in (0, 1] (PyTorch's convention; its default is 0.1), got {bn_momentum!r}.")
+
+def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None,
+               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, **kwargs):
+    "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays; the fast-training levers (see below) on request."
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum)
     model = model if model is not None else S9Net()
+    if dirac: dirac_(model)  # before the whitening, which then overwrites the first conv
     if whiten:
         name, why = whitening_target(model)
         if name is None: warnings.warn(f"patch whitening skipped: {why}.", S9Note)
         else: whiten_(model, _whitening_images(dls))
     if bf16 is None: bf16 = bf16_available(dls.device)
     if bf16: fp32_depthwise_(model)  # any depthwise conv of any network: bf16 depthwise kernels are slow on CPU
-    cbs = list(cbs or []) + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
+    if bn_momentum is not None: set_bn_momentum(model, bn_momentum)
+    levers = [ProgressiveResize(size_start, size_until)] if resize_schedule(2, size_start, size_until)[0] < 32 else []
+    if bn_bias_lr:
+        if _batchnorms(model): kwargs['splitter'] = bn_bias_groups; levers.append(BatchNormBiasLR(bn_bias_lr))
+        else: warnings.warn(f"--bn-bias-lr skipped: {type(model).__name__} has no BatchNorm with a scale and a bias.", S9Note)
+    if ema: levers.append(WeightEMA(ema))
+    cbs = list(cbs or []) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
                    opt_func=partial(SGD, mom=0.9, decouple_wd=False), metrics=accuracy, wd=wd, cbs=cbs, **kwargs)
@@ -219,7 +318,7 @@ def export_s9(model, path, classes, mean, std, arch=None, **extra):
     if arch is None or (arch.get('arch') == 'S9Net' and 'source' not in arch):
         if not isinstance(model, S9Net):
             raise ValueError(f"To export a {type(model).__name__}, pass arch= (from build_arch): it is what rebuilds the network.")
-        arch = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p)
+        arch = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p, act=getattr(model, 'act', 'relu'), dilated=getattr(model, 'dilated', 'c3'))
     sd = {k: v.detach().float().cpu().clone() if v.is_floating_point() else v.detach().cpu().clone()
           for k, v in model.state_dict().items()}
     meta = dict(**arch, classes=list(classes), mean=list(mean), std=list(std), size=32, s9cifar_version=s9cifar.__version__, **extra)
@@ -245,7 +344,8 @@ def load_s9(path=None, device='cpu'):
         except ArchError as e: raise ModelFileError(f"Cannot rebuild the network of {path}: {e}") from None
         desc = meta['source']
     elif meta.get('arch') == 'S9Net':
-        model = S9Net(widths=tuple(meta['widths']), dropout=meta.get('dropout', 0.), n_classes=len(meta['classes']))
+        model = S9Net(widths=tuple(meta['widths']), dropout=meta.get('dropout', 0.), n_classes=len(meta['classes']),
+                      act=meta.get('act', 'relu'), dilated=meta.get('dilated', 'c3'))  # weights exported before act/dilated existed: the defaults
         desc = f"S9Net{tuple(meta['widths'])}"
     else: raise ModelFileError(f"{mp} describes a {meta.get('arch')!r} model but not where its network is defined: re-export it with s9cifar_train.")
     try: model.load_state_dict(sd)
@@ -308,10 +408,18 @@ class StartLine(Callback):
         spb = (self.ts[k] - self.ts[w]) / (k - w)
         n_valid = self.dls.valid.n if len(self.dls.loaders) > 1 else 0
         left = self.n_epoch - self.epoch
-        self.estimate_seconds = left * (self.n_iter * spb + n_valid * spb / self.dls.train.bs * self.valid_cost)
-        self._say(f"expected training time: {fmt_duration(self.estimate_seconds)} ({spb:.2f} s per batch x {left * self.n_iter:,} batches, plus validation)")
+        # progressive resizing: the batches timed here are small ones; each later epoch costs its share of pixels more
+        pr = next((c for c in self.learn.cbs if isinstance(c, ProgressiveResize)), None)
+        c0 = pr.cost(self.epoch) if pr else 1.
+        units = sum(pr.cost(e) for e in range(self.epoch, self.n_epoch)) / c0 if pr else left
+        self.estimate_seconds = units * self.n_iter * spb + left * n_valid * spb / c0 / self.dls.train.bs * self.valid_cost
+        size = f" at {pr.sizes[self.epoch]}x{pr.sizes[self.epoch]}, more as the images grow" if pr and c0 < 1 else ''
+        self._say(f"expected training time: {fmt_duration(self.estimate_seconds)} ({spb:.2f} s per batch{size} x {left * self.n_iter:,} batches, plus validation)")
 
 # %% ../nbs/03_train.ipynb #c15491a6
+# the fast-training levers and their 'off' values (`s9_learner`); a recipe may set any of them
+LEVERS = dict(act='relu', dilated='c3', size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None)
+
 RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
     # underfits, so it learns most from clean images (nbs/recipe_sweep/fast8)
@@ -380,10 +488,14 @@ def default_workers(device=None, cores=None) -> int:
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
-             say=None, **aug_kwargs):
+             say=None, act=None, dilated=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None,
+             **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
-    settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs)
+    settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
+                               act=act, dilated=dilated, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
+    levers = {k: settings.pop(k, d) for k, d in LEVERS.items()}  # an argument, else the recipe's, else off
+    act, dilated, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
     wd = WD if wd is None else wd
@@ -392,21 +504,29 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum)
     if str(arch).strip().lower() == 's9net':
-        build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes), None)
-    elif widths or dropout: raise ValueError("widths and dropout are S9Net's settings; set them in your own network's code.")
+        build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated), None)
+    elif widths or dropout or act != 'relu' or dilated != 'c3':
+        raise ValueError("widths, dropout, act and dilated are S9Net's settings; set them in your own network's code.")
     else: build = lambda: build_arch(arch, n_classes)
     with torch.random.fork_rng(): rules = s9_rules_report(build()[0])  # a bad spec or a broken rule fails fast
     if not rules.ok:  # before anything is written or decoded: --strict fails fast
         msg = f"{arch} breaks {len(rules.broken)} S9 rule(s): " + '; '.join(rules.broken)
         if strict: raise S9RuleError(msg + ". (--strict refuses to train it.)")
         warnings.warn(msg + ". Training it anyway.")  # a warning, not a note: the result is no S9 network
+    if size_start < 32:  # progressive resizing needs a network that takes smaller images: say so before any image is decoded
+        with torch.random.fork_rng(), torch.no_grad():
+            try: build()[0].eval()(torch.zeros(2, 3, size_start, size_start))
+            except Exception as e: raise ValueError(f"--size-start {size_start}: {arch} does not take {size_start}x{size_start} images ({type(e).__name__}); "
+                                                    "progressive resizing needs a network that ends in global pooling. Leave --size-start out.") from None
     out = _prepare_out(out, data, resume, force)
     # everything that shapes the run: a resume must continue the same one (checked before any image is decoded)
     run = dict(recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, augmentations=aug_kwargs, seed=seed, arch=str(arch),
                widths=widths, dropout=dropout, whiten=whiten, n_train=n_train)
     if wd != WD: run['wd'] = wd            # only when set: checkpoints written before --wd existed still resume
     if holdout is not None: run['holdout'] = holdout
+    run.update({k: v for k, v in levers.items() if v != LEVERS[k]})  # only those set: older checkpoints still resume
     ck = out/'checkpoint.pth'
     state = _load_checkpoint(ck, run) if resume and ck.exists() else None
     set_seed(seed, reproducible=True)
@@ -419,7 +539,8 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
         print(f"Left out {len(bad)} unreadable image(s): {', '.join(map(str, bad[:5]))}{' ...' if len(bad) > 5 else ''}", file=sys.stderr)
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
-    learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out)  # a resume loads over the whitening
+    learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out,
+                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum)  # a resume loads over the whitening
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
@@ -440,7 +561,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     used_bf16 = any(isinstance(c, BF16Autocast) for c in learn.cbs)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
                    per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
-                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, wd=wd, augmentations=aug_kwargs, seed=seed,
+                   params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, wd=wd, augmentations=aug_kwargs, levers=levers, seed=seed,
                    evaluated_on=f'holdout of {ev["n"]} training images' if holdout is not None else 'test', whiten=whiten and whitening_target(model)[0] is not None,
                    start=said.line, short_run_note=said.note, estimate_seconds=None if said.estimate_seconds is None else round(said.estimate_seconds, 1),
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),

@@ -11,18 +11,21 @@ import torch
 
 from .data import atomic_save, cifar_path, check_cifar, CifarArrays, holdout_split
 from .augment import AUG_RANGES, s9_dls
-from .train import RECIPES, WD, RunFolder, read_history, recipe_settings, train_s9, s9_learner, evaluate, load_s9
+from .train import RECIPES, LEVERS, WD, RunFolder, read_history, recipe_settings, train_s9, s9_learner, evaluate, load_s9
 from .model import build_arch
 
 # %% auto #0
 __all__ = ['KNOBS', 'SPACE', 'PRUNERS', 'SpaceError', 'parse_space', 'space_toml', 'open_storage', 'fail_dead_trials',
-           'train_command', 'recipe_start', 'share_cores', 'tune_s9', 'test_best', 'write_study_report', 'lr_find_s9',
-           's9cifar_tune', 's9cifar_lr_find']
+           'train_command', 'recipe_start', 'ablation_trials', 'share_cores', 'tune_s9', 'test_best',
+           'write_study_report', 'lr_find_s9', 's9cifar_tune', 's9cifar_lr_find']
 
 # %% ../nbs/11_tune.ipynb #a1b2c3d6
 # every knob a trial can set: its type and the values training accepts (train_s9 and s9_augmentations check the same)
 KNOBS = dict(lr=(float, 1e-6, 10.), wd=(float, 0., 0.99), label_smoothing=(float, 0., 0.99), bs=(int, 1, 4096),
-             epochs=(int, 1, 1000), **{k: (float, *AUG_RANGES[k]) for k in ('flip_p', 'ssr_p', 'shift_limit', 'scale_limit', 'rotate_limit', 'dropout_p')})
+             epochs=(int, 1, 1000), **{k: (float, *AUG_RANGES[k]) for k in ('flip_p', 'ssr_p', 'shift_limit', 'scale_limit', 'rotate_limit', 'dropout_p')},
+             # the fast-training levers (s9_learner): yes/no and named ones are searched as choices
+             size_start=(int, 8, 32), size_until=(float, 0., 1.), bn_bias_lr=(float, 0., 1000.), ema=(float, 0., 0.9999),
+             bn_momentum=(float, 1e-4, 1.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'))
 
 SPACE = dict(
     lr=dict(low=0.03, high=0.5, log=True),      # one-cycle's peak; the recipes use 0.15 at batch 128
@@ -55,8 +58,15 @@ def parse_space(space=None, source='the space') -> dict:
     out = {}
     for name, v in space.items():
         if name not in KNOBS: raise SpaceError(f"{source}: unknown knob {name!r}; the knobs are {', '.join(KNOBS)}.")
-        kind, lo_ok, hi_ok = KNOBS[name]
+        kind, *lim = KNOBS[name]
         def num(x, what):
+            if kind is bool:
+                if not isinstance(x, bool): raise SpaceError(f"{source}: {name}.{what} must be true or false, got {x!r}.")
+                return x
+            if kind is str:
+                if x not in lim: raise SpaceError(f"{source}: {name}.{what} must be one of {', '.join(lim)}, got {x!r}.")
+                return x
+            lo_ok, hi_ok = lim
             ok = isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) and (kind is float or x == int(x))
             if not ok: raise SpaceError(f"{source}: {name}.{what} must be {'a whole number' if kind is int else 'a number'}, got {x!r}.")
             if not lo_ok <= x <= hi_ok: raise SpaceError(f"{source}: {name}.{what} = {x!r} is outside [{lo_ok}, {hi_ok}].")
@@ -68,6 +78,7 @@ def parse_space(space=None, source='the space') -> dict:
             if set(v) != {'choices'}: raise SpaceError(f"{source}: {name} gives choices together with a range; give one or the other.")
             if not (isinstance(v['choices'], list) and v['choices']): raise SpaceError(f"{source}: {name}.choices must be a non-empty list.")
             out[name] = D.CategoricalDistribution([num(c, 'choices') for c in v['choices']]); continue
+        if kind in (bool, str): raise SpaceError(f"{source}: {name} is searched as choices (choices = {list(lim) or [False, True]!r}), not a range.")
         if not {'low', 'high'} <= set(v): raise SpaceError(f"{source}: {name} needs low and high (or choices).")
         lo, hi, log = num(v['low'], 'low'), num(v['high'], 'high'), v.get('log', False)
         if lo > hi: raise SpaceError(f"{source}: {name}.low {lo} is above its high {hi}.")
@@ -82,12 +93,15 @@ def parse_space(space=None, source='the space') -> dict:
 
 def space_toml(space=None) -> str:
     "`space` (default `SPACE`) as the TOML that `--space` reads."
-    def val(x): return 'true' if x is True else 'false' if x is False else repr(x)
+    def val(x): return 'true' if x is True else 'false' if x is False else f'"{x}"' if isinstance(x, str) else repr(x)
     lines = ["# s9cifar_tune's search space: one table per knob, low/high (log = true for a log scale) or choices;",
              "# a plain `knob = value` line fixes it. Knobs: " + ', '.join(KNOBS)]
-    for k, v in (space or SPACE).items():
-        if not isinstance(v, dict): lines += ['', f'{k} = {val(v)}']; continue
-        lines += ['', f'[{k}]'] + [f'{f} = {val(x)}' if f != 'choices' else f'choices = [{", ".join(map(repr, x))}]' for f, x in v.items()]
+    sp = space or SPACE
+    # fixed values first: in TOML a `key = value` line after a [table] belongs to that table
+    lines += [f'{k} = {val(v)}' for k, v in sp.items() if not isinstance(v, dict)]
+    for k, v in sp.items():
+        if not isinstance(v, dict): continue
+        lines += ['', f'[{k}]'] + [f'{f} = {val(x)}' if f != 'choices' else f'choices = [{", ".join(map(val, x))}]' for f, x in v.items()]
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/11_tune.ipynb #a1b2c3db
@@ -164,7 +178,9 @@ def train_command(params, data=None, arch='s9net', recipe='fast', epochs=None, n
     if (ep := p.pop('epochs', epochs)) is not None: args += ['--epochs', str(ep)]
     if n_train is not None: args += ['--n-train', str(n_train)]
     if holdout is not None: args += ['--holdout', str(holdout)]
-    for k, v in p.items(): args += [f"--{k.replace('_', '-')}", f'{v:.4g}' if isinstance(v, float) else str(v)]
+    for k, v in p.items():
+        if isinstance(v, bool): args += [f"--{k.replace('_', '-')}"] if v else []  # a yes/no flag: present or not
+        else: args += [f"--{k.replace('_', '-')}", f'{v:.4g}' if isinstance(v, float) else str(v)]
     return shlex.join(args + ['--seed', str(seed), '--out', str(out)])
 
 def _suggest(trial, name, d):
@@ -180,9 +196,19 @@ def recipe_start(recipe='fast', space=None) -> dict:
     import inspect, optuna.distributions as D
     from s9cifar.augment import s9_augmentations
     aug_defaults = {k: p.default for k, p in inspect.signature(s9_augmentations).parameters.items() if p.default is not inspect.Parameter.empty}
-    base = {**aug_defaults, 'wd': WD, **recipe_settings(recipe)}
+    base = {**aug_defaults, 'wd': WD, **LEVERS, **recipe_settings(recipe)}
     return {k: base[k] for k, d in (space or {}).items()
-            if isinstance(d, D.BaseDistribution) and k in base and not d.single() and d._contains(d.to_internal_repr(base[k]))}
+            if isinstance(d, D.BaseDistribution) and base.get(k) is not None and not d.single() and d._contains(d.to_internal_repr(base[k]))}
+
+def ablation_trials(start:dict, space:dict) -> list:
+    "The trials of an ablation: `start` (the recipe), then each other choice of each searched choice knob of `space` alone, the rest as in `start`."
+    import optuna.distributions as D
+    out = [dict(start)]
+    for k, d in space.items():
+        if isinstance(d, D.CategoricalDistribution) and k in start:
+            out += [{**start, k: v} for v in d.choices if v != start[k]]
+    return out
+
 
 # %% ../nbs/11_tune.ipynb #a1b2c3e1
 PRUNERS = ('median', 'hyperband', 'none')
@@ -217,8 +243,8 @@ def share_cores(study) -> int:
 def _write_json(path, d): atomic_save(path, lambda t: Path(t).write_text(json.dumps(d, indent=1, default=str)))
 
 def tune_s9(data=None, arch='s9net', recipe='fast', trials=None, timeout=None, epochs=None, n_train=None, holdout=5000, seed=0,
-            out='runs/tune', study='s9cifar', storage=None, space=None, pruner='median', test=True, heartbeat=60, log=print) -> dict:
-    "Search `recipe`'s knobs (`space`, default `SPACE`) for network `arch` with Optuna; trials validate on `holdout` training images. Return a summary."
+            out='runs/tune', study='s9cifar', storage=None, space=None, pruner='median', test=True, heartbeat=60, ablate=False, log=print) -> dict:
+    "Search `recipe`'s knobs (`space`, default `SPACE`) for network `arch` with Optuna; trials validate on `holdout` training images. With `ablate`, a new study first runs `ablation_trials`. Return a summary."
     import optuna
     if trials is None and timeout is None: raise ValueError("Give --trials N (the study's total) and/or --timeout SECONDS.")
     if trials is not None and not (isinstance(trials, int) and trials >= 1): raise ValueError(f"--trials must be a whole number >= 1, got {trials!r}.")
@@ -243,7 +269,10 @@ def tune_s9(data=None, arch='s9net', recipe='fast', trials=None, timeout=None, e
     st = optuna.create_study(storage=stor, study_name=study, direction='maximize', sampler=sampler, pruner=prn, load_if_exists=True)
     if not st.get_trials(deepcopy=False):
         st.set_user_attr('settings', dict(arch=str(arch), recipe=recipe, epochs=ep, n_train=n_train, holdout=holdout, seed=seed))
-        if start := recipe_start(recipe, dists): st.enqueue_trial(start, user_attrs={'start': f'the {recipe} recipe'})
+        if start := recipe_start(recipe, dists):
+            for i, p in enumerate(ablation_trials(start, dists) if ablate else [start]):
+                changed = ', '.join(f'{k}={v}' for k, v in p.items() if v != start[k])
+                st.enqueue_trial(p, user_attrs={'start': f'the {recipe} recipe' + (f' with {changed}' if changed else '')})
     else:
         s = st.user_attrs.get('settings', {})
         now = dict(arch=str(arch), recipe=recipe, epochs=ep, n_train=n_train, holdout=holdout, seed=seed)
@@ -443,12 +472,13 @@ def s9cifar_tune(
     show_space:store_true=False, # print the default search space as TOML and stop
     pruner:str='median',   # median, hyperband or none
     no_test:store_true=False,    # do not evaluate the best trial on the test set at the end
+    ablate:store_true=False,     # a new study first runs the recipe, then each other choice of each choice knob alone
     debug:store_true=False,      # show full tracebacks
 ):
     "Search a recipe's learning rate, regularisation and augmentation for your network with Optuna, on held-out training images."
     if show_space: print(space_toml(), end=''); return
     def run():
-        tune_s9(data, arch, recipe, trials, timeout, epochs, n_train, holdout, seed, out, study, storage, space, pruner, not no_test)
+        tune_s9(data, arch, recipe, trials, timeout, epochs, n_train, holdout, seed, out, study, storage, space, pruner, not no_test, ablate=ablate)
     cli_errors(run, debug, resume_hint=f"The finished trials are in the study: run the same command to continue it.")
 
 @call_parse
