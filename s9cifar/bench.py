@@ -18,8 +18,9 @@ from .model import S9Net, DepthwiseConv2d
 from .train import machine_info
 
 # %% auto #0
-__all__ = ['baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates', 'time_to_accuracy',
-           'plot_time_to_accuracy']
+__all__ = ['AVX2_ONLY', 'baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates',
+           'layer_profile', 'in_subprocess', 'RSSTrace', 'PhaseMarks', 'training_memory', 'time_to_accuracy',
+           'plot_time_to_accuracy', 'cpu_class', 'frontier_table', 'plot_frontier']
 
 # %% ../nbs/06_benchmarks.ipynb #0ef17078
 def baseline_dls(arrays: CifarArrays, bs=256, num_workers=0, n_train=None, **aug_kwargs):
@@ -43,19 +44,20 @@ def loader_throughput(dl, n_batches=None, warmup=1) -> float:
     return n / (time.perf_counter() - t0) if t0 and n else float('nan')
 
 # %% ../nbs/06_benchmarks.ipynb #dcb8a533
-def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None) -> float:
-    "Training images per second of one SGD step of `S9Net` on random data (forward, loss, backward, update)."
+def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None, compile=False, size=32, net:dict|None=None) -> float:
+    "Training images per second of one SGD step of `S9Net` (or `model`, `torch.compile`d with `compile`) on random `size`x`size` data (forward, loss, backward, update)."
     torch.manual_seed(0)
-    m = model or S9Net()
+    m = model or S9Net(**(net or {}))
     if channels_last: m = m.to(memory_format=torch.channels_last)
     opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
-    x, y = torch.randn(bs, 3, 32, 32), torch.randint(0, 10, (bs,))
+    x, y = torch.randn(bs, 3, size, size), torch.randint(0, 10, (bs,))
     if channels_last: x = x.contiguous(memory_format=torch.channels_last)
+    f = torch.compile(m) if compile else m  # the warm-up steps pay for compiling
     old, DepthwiseConv2d.fp32_on_cpu = DepthwiseConv2d.fp32_on_cpu, fp32_depthwise
     try:
         def step():
             with torch.autocast('cpu', torch.bfloat16, enabled=bf16):
-                loss = F.cross_entropy(m(x).float(), y, label_smoothing=0.1)
+                loss = F.cross_entropy(f(x).float(), y, label_smoothing=0.1)
             loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
         for _ in range(warmup): step()
         t0 = time.perf_counter()
@@ -100,6 +102,127 @@ def inference_rates(model, meta, x, batch_sizes=(1, 256), seconds=2., rounds=3) 
         rows += [dict(batch=bs, engine=k, images_per_s=float(np.median(r))) for k, r in rates.items()]
     return rows
 
+# %% ../nbs/06_benchmarks.ipynb #8d0401e4
+import json, os, subprocess, sys
+import pandas as pd
+import torch.nn as nn
+from torch.profiler import profile, record_function, ProfilerActivity
+from .model import count_flops, fp32_depthwise_
+
+AVX2_ONLY = dict(ATEN_CPU_CAPABILITY='avx2', ONEDNN_MAX_CPU_ISA='AVX2')  # a typical laptop's code paths on a bigger CPU
+
+def _desc(m):
+    if not isinstance(m, nn.Conv2d): return type(m).__name__
+    k = f"{m.kernel_size[0]}x{m.kernel_size[1]}"
+    return k + (f" s{m.stride[0]}" if m.stride[0] > 1 else '') + (f" d{m.dilation[0]}" if m.dilation[0] > 1 else '') + (' dw' if m.groups == m.in_channels > 1 else '')
+
+def layer_profile(model=None, bs=128, bf16=False, channels_last=True, size=32, steps=3, warmup=2, net:dict|None=None) -> pd.DataFrame:
+    "Milliseconds per training step of each conv and linear layer of `model` (default `S9Net(**net)`), forward and backward, from `torch.profiler`; the rest of the step as `other`."
+    torch.manual_seed(0)
+    m = model if model is not None else S9Net(**(net or {}))
+    if bf16: fp32_depthwise_(m)  # as training does
+    if channels_last: m = m.to(memory_format=torch.channels_last)
+    opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+    x, y = torch.randn(bs, 3, size, size), torch.randint(0, 10, (bs,))
+    if channels_last: x = x.contiguous(memory_format=torch.channels_last)
+    layers = {n: l for n, l in m.named_modules() if isinstance(l, (nn.Conv2d, nn.Linear))}
+    def pre(name):
+        def f(mod, inp): mod._s9_rf = record_function(f'layer::{name}'); mod._s9_rf.__enter__()
+        return f
+    def post(mod, inp, out): mod._s9_rf.__exit__(None, None, None)
+    hooks = [h for n, l in layers.items() for h in (l.register_forward_pre_hook(pre(n)), l.register_forward_hook(post))]
+    def step():
+        with torch.autocast('cpu', torch.bfloat16, enabled=bf16): loss = F.cross_entropy(m(x).float(), y, label_smoothing=0.1)
+        loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+    try:
+        for _ in range(warmup): step()
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            for _ in range(steps):
+                with record_function('s9::step'): step()
+    finally:
+        for h in hooks: h.remove()
+    ev = prof.events()
+    fwd, bwd, seq = {n: 0. for n in layers}, {n: 0. for n in layers}, {}
+    for e in ev:
+        if not e.name.startswith('layer::'): continue
+        name, todo = e.name[7:], [e]
+        fwd[name] += e.cpu_time_total
+        while todo:  # every op under the layer's label: its sequence number names the backward node it made
+            c = todo.pop()
+            if c.sequence_nr >= 0: seq.setdefault(c.sequence_nr, name)
+            todo += c.cpu_children
+    for e in ev:  # autograd nodes (`ConvolutionBackward0`, ...), not the engine's wrappers around them
+        if '::' not in e.name and e.name.endswith(('Backward0', 'Backward1')) and (name := seq.get(e.sequence_nr)): bwd[name] += e.cpu_time_total
+    total = sum(e.cpu_time_total for e in ev if e.name == 's9::step') / steps / 1e3
+    rows = [dict(layer=n, kind=_desc(l), forward_ms=fwd[n] / steps / 1e3, backward_ms=bwd[n] / steps / 1e3) for n, l in layers.items()]
+    df = pd.DataFrame(rows)
+    df['ms'] = df.forward_ms + df.backward_ms
+    other = total - df.ms.sum()
+    df = pd.concat([df.sort_values('ms', ascending=False), pd.DataFrame([dict(layer='other', kind='bn, act, loss, optimizer', forward_ms=float('nan'), backward_ms=float('nan'), ms=other)])], ignore_index=True)
+    df['share'] = df.ms / total
+    df.attrs.update(step_ms=total, images_per_s=bs / total * 1e3, bs=bs, bf16=bf16, channels_last=channels_last, capability=torch.backends.cpu.get_cpu_capability())
+    return df.round(2)
+
+def in_subprocess(fn:str, env:dict|None=None, **kwargs):
+    "Call `s9cifar.bench.<fn>(**kwargs)` in a fresh Python with `env` added to the environment (e.g. `AVX2_ONLY`); return its result (a DataFrame or JSON-able value)."
+    code = (f"import json, sys, pandas as pd; from s9cifar import bench; r = bench.{fn}(**json.loads(sys.argv[1]))\n"
+            "print(json.dumps(dict(df=r.to_json(orient='split'), attrs=r.attrs) if isinstance(r, pd.DataFrame) else dict(value=r)))")
+    p = subprocess.run([sys.executable, '-c', code, json.dumps(kwargs)], env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    if p.returncode: raise RuntimeError(f"bench.{fn} failed in its subprocess: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    if 'value' in out: return out['value']
+    import io
+    df = pd.read_json(io.StringIO(out['df']), orient='split'); df.attrs.update(out['attrs'])
+    return df
+
+# %% ../nbs/06_benchmarks.ipynb #ce2f0a0e
+import threading
+from fastai.callback.core import Callback
+
+def _status_mb(key:str) -> float:
+    "A memory line of /proc/self/status (VmRSS, VmHWM) in MB; nan where there is none (not Linux)."
+    try: return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith(key + ':')) / 1024
+    except (OSError, StopIteration): return float('nan')
+
+class RSSTrace:
+    "Context manager: sample resident memory every `interval` s; `mark(label)` starts a phase; `df` (time, MB, phase), `peak_mb`, `by_phase()` after."
+    def __init__(self, interval:float=0.05): self.interval, self.rows, self.phase = interval, [], 'start'
+    def mark(self, label:str): self.phase = label; self._sample()
+    def _sample(self): self.rows.append((time.perf_counter() - self.t0, _status_mb('VmRSS'), self.phase))
+    def _run(self):
+        while not self.stop.wait(self.interval): self._sample()
+    def __enter__(self):
+        self.t0, self.stop = time.perf_counter(), threading.Event()
+        self._sample(); self.th = threading.Thread(target=self._run, daemon=True); self.th.start()
+        return self
+    def __exit__(self, *exc):
+        self.stop.set(); self.th.join(); self._sample()
+        self.peak_mb = _status_mb('VmHWM')  # the kernel's peak of the whole process so far, not only of the samples
+        self.df = pd.DataFrame(self.rows, columns=['seconds', 'mb', 'phase'])
+    def by_phase(self) -> pd.DataFrame:
+        "The highest sample and the growth of each phase, in the order they came."
+        g = self.df.groupby('phase', sort=False).mb
+        return pd.DataFrame(dict(max_mb=g.max(), grew_mb=g.last() - g.first())).round(0)
+
+class PhaseMarks(Callback):
+    "Mark `trace`'s phases from a fit: `epoch N train`, `epoch N valid`, then `after fit`."
+    order = 100
+    def __init__(self, trace:RSSTrace): self.trace = trace
+    def before_train(self): self.trace.mark(f'epoch {self.epoch} train')
+    def before_validate(self): self.trace.mark(f'epoch {self.epoch} valid')
+    def after_fit(self): self.trace.mark('after fit')
+
+def training_memory(epochs:int=1, cold_cache:bool=False, interval:float=0.1, **kwargs) -> dict:
+    "Resident memory of one `train_s9(epochs=epochs, **kwargs)` in this process: the peak (`VmHWM`) and the highest sample of each phase, in MB. Run it in a fresh process (`in_subprocess`)."
+    import tempfile
+    from s9cifar.train import train_s9
+    tmp = Path(tempfile.mkdtemp())
+    if cold_cache: os.environ['S9CIFAR_CACHE'] = str(tmp/'cache')  # decode every image again, as a fresh clone does
+    with RSSTrace(interval) as tr:
+        tr.mark('decode or load images, build')
+        _, m = train_s9(out=tmp/'run', epochs=epochs, show_progress=False, cbs=[PhaseMarks(tr)], **kwargs)
+    return dict(peak_mb=round(tr.peak_mb), phases=tr.by_phase().max_mb.to_dict(), precision=m['precision'], train_seconds=m['train_seconds'])
+
 # %% ../nbs/06_benchmarks.ipynb #1875405e
 import numpy as np
 import matplotlib.pyplot as plt
@@ -124,3 +247,35 @@ def plot_time_to_accuracy(runs:dict, target=0.85, ax=None, title=None):
     ax.set(xlabel='seconds of training (cumulative, end of each epoch)', ylabel='test accuracy (%)', title=title)
     ax.grid(alpha=0.3); ax.legend(fontsize=8, loc='lower right')
     return ax
+
+# %% ../nbs/06_benchmarks.ipynb #beb681b3
+def cpu_class(m:dict) -> str:
+    "The CPU class of a run's `metrics.json`: 'GPU', 'bf16 CPU' (AVX-512 BF16 or AMX, trained in bf16) or 'AVX2 CPU, float32'."
+    if m.get('gpu') and str(m.get('device', '')).startswith('cuda'): return 'GPU'
+    return 'bf16 CPU' if m.get('bf16') else 'AVX2 CPU, float32'
+
+def frontier_table(runs:dict) -> pd.DataFrame:
+    "One row per run: `runs` maps a label to `metrics.json` paths (seeds of one recipe); each row has the CPU class, the training seconds and the final test accuracy."
+    rows = []
+    for label, paths in runs.items():
+        for p in paths:
+            m = json.loads(Path(p).read_text())
+            rows.append(dict(label=label, cpu_class=cpu_class(m), cpu=m.get('cpu'), seed=m.get('seed'), epochs=m.get('epochs'),
+                             train_seconds=m['train_seconds'], accuracy=m.get('final_epoch_accuracy') or m['accuracy']))
+    return pd.DataFrame(rows)
+
+def plot_frontier(df:pd.DataFrame, target=0.85, budgets:dict|None=None, axs=None):
+    "Final test accuracy against seconds of training, one panel per CPU class, one colour per recipe (its seeds as dots, their mean as a ring); `budgets` draws each class's time goal."
+    classes = sorted(df.cpu_class.unique())
+    if axs is None: _, axs = plt.subplots(1, len(classes), figsize=(6 * len(classes), 4.5), squeeze=False); axs = axs[0]
+    colors = dict(zip(df.label.unique(), plt.rcParams['axes.prop_cycle'].by_key()['color'] * 3))
+    for ax, cls in zip(axs, classes):
+        d = df[df.cpu_class == cls]
+        for label, g in d.groupby('label', sort=False):
+            ax.plot(g.train_seconds, g.accuracy * 100, 'o', ms=4, color=colors[label], alpha=0.6)
+            ax.plot(g.train_seconds.mean(), g.accuracy.mean() * 100, 'o', ms=10, mfc='none', mew=1.5, color=colors[label], label=f"{label} (n={len(g)})")
+        ax.axhline(target * 100, ls='--', lw=0.8, color='grey')
+        if budgets and cls in budgets: ax.axvline(budgets[cls], ls=':', lw=1, color='red')
+        ax.set(xlabel='seconds of training', ylabel='final test accuracy (%), no TTA', title=cls)
+        ax.grid(alpha=0.3); ax.legend(fontsize=7, loc='lower right')
+    return axs

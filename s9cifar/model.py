@@ -78,13 +78,15 @@ class S9Net(nn.Sequential):
                  dropout:float=0.0, # Dropout probability before the linear layer
                  n_classes:int=10, # Number of classes
                  act:str='relu', # Activation after every batchnorm: relu, gelu or celu
-                 dilated:str='c3'): # Where the dilated conv sits: c3 (the residual conv at 8x8) or c4 (its conv at 4x4)
+                 dilated:str='c3', # Where the dilated conv sits: c3 (the residual conv at 8x8) or c4 (its conv at 4x4)
+                 light:bool=False): # c1's residual conv and c2's first conv depthwise-separable too: half the MFLOPs
         if dilated not in ('c3', 'c4'): raise ValueError(f"dilated must be 'c3' or 'c4', got {dilated!r}.")
         c1, c2, c3, c4 = widths
         d3, d4 = (2, 1) if dilated == 'c3' else (1, 2)
+        early = SepConv if light else ConvBNReLU  # the two full convs that cost 33 of the 53.7 MFLOPs
         super().__init__(OrderedDict(
-            c1=nn.Sequential(ConvBNReLU(3, c1, act=act), Residual(ConvBNReLU(c1, c1, act=act)), ConvBNReLU(c1, c1, stride=2, act=act)),  # 32 -> 16
-            c2=nn.Sequential(ConvBNReLU(c1, c2, act=act), Residual(SepConv(c2, c2, act=act)), SepConv(c2, c2, stride=2, act=act)),     # 16 -> 8
+            c1=nn.Sequential(ConvBNReLU(3, c1, act=act), Residual(early(c1, c1, act=act)), ConvBNReLU(c1, c1, stride=2, act=act)),  # 32 -> 16
+            c2=nn.Sequential(early(c1, c2, act=act), Residual(SepConv(c2, c2, act=act)), SepConv(c2, c2, stride=2, act=act)),     # 16 -> 8
             c3=nn.Sequential(SepConv(c2, c3, act=act), Residual(SepConv(c3, c3, dilation=d3, act=act)), SepConv(c3, c3, stride=2, act=act)),  # 8 -> 4
             c4=nn.Sequential(SepConv(c3, c4, dilation=d4, act=act)),
             gap=nn.AdaptiveAvgPool2d(1),
@@ -92,7 +94,7 @@ class S9Net(nn.Sequential):
             drop=nn.Dropout(dropout),
             fc=nn.Linear(c4, n_classes)))
         # kept so training code can write the architecture into its metadata
-        self.widths, self.dropout_p, self.n_classes, self.act, self.dilated = tuple(widths), dropout, n_classes, act, dilated
+        self.widths, self.dropout_p, self.n_classes, self.act, self.dilated, self.light = tuple(widths), dropout, n_classes, act, dilated, light
 
 # %% ../nbs/02_model.ipynb #771291fa
 def count_flops(model:nn.Module, size:int=32) -> int:

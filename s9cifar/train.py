@@ -32,9 +32,10 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
            'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
-           'dirac_', 'set_bn_momentum', 'WeightEMA', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch',
-           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration',
-           'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
+           'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns', 'muon_step', 'MuonSGD', 'normalise_images',
+           'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9',
+           'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings', 'machine_info',
+           'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -219,6 +220,33 @@ class WeightEMA(Callback):
     def after_validate(self): self.model.load_state_dict(self.raw)
     def after_fit(self): self.model.load_state_dict(self.ema.module.state_dict())
 
+# %% ../nbs/03_train.ipynb #20b124f3
+from fastai.optimizer import Optimizer, l2_reg, weight_decay, average_grad
+
+def zeropower_ns(g:torch.Tensor, steps:int=5, eps:float=1e-7) -> torch.Tensor:
+    "The orthogonal matrix nearest to 2-D `g` (all singular values about 1), by Keller Jordan's quintic Newton-Schulz iteration."
+    a, b, c = 3.4445, -4.7750, 2.0315  # the coefficients Muon ships with: fast convergence, singular values in about [0.7, 1.2]
+    x = g.float() / (g.norm() + eps)
+    tall = x.size(0) > x.size(1)
+    if tall: x = x.T
+    for _ in range(steps):
+        A = x @ x.T
+        x = a * x + (b * A + c * A @ A) @ x
+    return x.T if tall else x
+
+def _muon_param(p) -> bool: return p.ndim == 4 and p.shape[1] > 1  # a full conv's weight (a depthwise one has 1 input a filter)
+
+def muon_step(p, lr, mom, grad_avg, muon=1., **kwargs):
+    "Muon for a full conv weight (orthogonalised Nesterov momentum, scaled by `muon`); a plain momentum step for every other parameter."
+    if not (muon and _muon_param(p)): p.data.add_(grad_avg, alpha=-lr); return
+    g = (p.grad.data + mom * grad_avg).reshape(len(p), -1)
+    o = zeropower_ns(g)
+    p.data.add_(o.view_as(p).to(p.dtype), alpha=-lr * muon * max(1., g.size(0) / g.size(1)) ** 0.5)
+
+def MuonSGD(params, lr, mom:float=0.9, wd:float=0., muon:float=1., decouple_wd:bool=False) -> Optimizer:
+    "A fastai `Optimizer`: Muon for full conv weights, SGD with momentum for the rest; L2 (or decoupled) weight decay on all."
+    return Optimizer(params, [weight_decay if decouple_wd else l2_reg, average_grad, muon_step], lr=lr, mom=mom, wd=wd, muon=muon)
+
 # %% ../nbs/03_train.ipynb #ff73fea8
 def normalise_images(x, mean, std, device='cpu') -> torch.Tensor:
     "`uint8` HWC images `x` (N,H,W,3) as a float NCHW tensor on `device`, normalised with the dataset's `mean` and `std`."
@@ -235,7 +263,7 @@ class S9Note(UserWarning):
 
 WD = 5e-4  # L2 weight decay: the value the sweep measured (nbs/recipe_sweep)
 
-def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum):
+def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0.):
     "One line naming a lever's argument and its range, before anything is built"
     resize_schedule(1, size_start, size_until)  # says what is wrong with either
     num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
@@ -244,11 +272,12 @@ def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum):
     if not (num(ema) and 0 <= ema < 1): raise ValueError(f"--ema must be a decay per step in [0, 1) (0: off), got {ema!r}; 0.99 averages about the last 100 steps.")
     if bn_momentum is not None and not (num(bn_momentum) and 0 < bn_momentum <= 1):
         raise ValueError(f"--bn-momentum must be in (0, 1] (PyTorch's convention; its default is 0.1), got {bn_momentum!r}.")
+    if not (num(muon) and 0 <= muon <= 100): raise ValueError(f"--muon must be a multiple of the learning rate in [0, 100] (0: plain SGD), got {muon!r}.")
 
 def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None,
-               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, **kwargs):
+               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays; the fast-training levers (see below) on request."
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon)
     model = model if model is not None else S9Net()
     if dirac: dirac_(model)  # before the whitening, which then overwrites the first conv
     if whiten:
@@ -266,7 +295,7 @@ def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=No
     cbs = list(cbs or []) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
-                   opt_func=partial(SGD, mom=0.9, decouple_wd=False), metrics=accuracy, wd=wd, cbs=cbs, **kwargs)
+                   opt_func=partial(MuonSGD, muon=muon) if muon else partial(SGD, mom=0.9, decouple_wd=False), metrics=accuracy, wd=wd, cbs=cbs, **kwargs)
 
 # %% ../nbs/03_train.ipynb #9a5bb40d
 def overfit_batch(learn, steps=15, lr=0.05):
@@ -318,7 +347,7 @@ def export_s9(model, path, classes, mean, std, arch=None, **extra):
     if arch is None or (arch.get('arch') == 'S9Net' and 'source' not in arch):
         if not isinstance(model, S9Net):
             raise ValueError(f"To export a {type(model).__name__}, pass arch= (from build_arch): it is what rebuilds the network.")
-        arch = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p, act=getattr(model, 'act', 'relu'), dilated=getattr(model, 'dilated', 'c3'))
+        arch = dict(arch='S9Net', widths=list(model.widths), dropout=model.dropout_p, act=getattr(model, 'act', 'relu'), dilated=getattr(model, 'dilated', 'c3'), light=getattr(model, 'light', False))
     sd = {k: v.detach().float().cpu().clone() if v.is_floating_point() else v.detach().cpu().clone()
           for k, v in model.state_dict().items()}
     meta = dict(**arch, classes=list(classes), mean=list(mean), std=list(std), size=32, s9cifar_version=s9cifar.__version__, **extra)
@@ -345,7 +374,7 @@ def load_s9(path=None, device='cpu'):
         desc = meta['source']
     elif meta.get('arch') == 'S9Net':
         model = S9Net(widths=tuple(meta['widths']), dropout=meta.get('dropout', 0.), n_classes=len(meta['classes']),
-                      act=meta.get('act', 'relu'), dilated=meta.get('dilated', 'c3'))  # weights exported before act/dilated existed: the defaults
+                      act=meta.get('act', 'relu'), dilated=meta.get('dilated', 'c3'), light=meta.get('light', False))  # weights exported before act/dilated existed: the defaults
         desc = f"S9Net{tuple(meta['widths'])}"
     else: raise ModelFileError(f"{mp} describes a {meta.get('arch')!r} model but not where its network is defined: re-export it with s9cifar_train.")
     try: model.load_state_dict(sd)
@@ -418,7 +447,7 @@ class StartLine(Callback):
 
 # %% ../nbs/03_train.ipynb #c15491a6
 # the fast-training levers and their 'off' values (`s9_learner`); a recipe may set any of them
-LEVERS = dict(act='relu', dilated='c3', size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None)
+LEVERS = dict(act='relu', dilated='c3', light=False, size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0.)
 
 RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
@@ -488,14 +517,14 @@ def default_workers(device=None, cores=None) -> int:
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
-             say=None, act=None, dilated=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None,
+             say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None,
              **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
-                               act=act, dilated=dilated, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum)
+                               act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     levers = {k: settings.pop(k, d) for k, d in LEVERS.items()}  # an argument, else the recipe's, else off
-    act, dilated, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum = levers.values()
+    act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
     wd = WD if wd is None else wd
@@ -504,11 +533,11 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon)
     if str(arch).strip().lower() == 's9net':
-        build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated), None)
-    elif widths or dropout or act != 'relu' or dilated != 'c3':
-        raise ValueError("widths, dropout, act and dilated are S9Net's settings; set them in your own network's code.")
+        build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated, light=light), None)
+    elif widths or dropout or act != 'relu' or dilated != 'c3' or light:
+        raise ValueError("widths, dropout, act, dilated and light are S9Net's settings; set them in your own network's code.")
     else: build = lambda: build_arch(arch, n_classes)
     with torch.random.fork_rng(): rules = s9_rules_report(build()[0])  # a bad spec or a broken rule fails fast
     if not rules.ok:  # before anything is written or decoded: --strict fails fast
@@ -540,7 +569,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
     learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out,
-                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum)  # a resume loads over the whitening
+                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon)  # a resume loads over the whitening
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])

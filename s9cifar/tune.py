@@ -25,7 +25,7 @@ KNOBS = dict(lr=(float, 1e-6, 10.), wd=(float, 0., 0.99), label_smoothing=(float
              epochs=(int, 1, 1000), **{k: (float, *AUG_RANGES[k]) for k in ('flip_p', 'ssr_p', 'shift_limit', 'scale_limit', 'rotate_limit', 'dropout_p')},
              # the fast-training levers (s9_learner): yes/no and named ones are searched as choices
              size_start=(int, 8, 32), size_until=(float, 0., 1.), bn_bias_lr=(float, 0., 1000.), ema=(float, 0., 0.9999),
-             bn_momentum=(float, 1e-4, 1.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'))
+             bn_momentum=(float, 1e-4, 1.), muon=(float, 0., 100.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'), light=(bool,))
 
 SPACE = dict(
     lr=dict(low=0.03, high=0.5, log=True),      # one-cycle's peak; the recipes use 0.15 at batch 128
@@ -192,13 +192,17 @@ def _suggest(trial, name, d):
     return d
 
 def recipe_start(recipe='fast', space=None) -> dict:
-    "The recipe's own settings for the knobs `space` searches (those inside its ranges): the first trial of a new study."
+    "The recipe's own settings for the knobs `space` searches (those inside its ranges; for choices, the first one where the recipe's is not among them): the first trial of a new study."
     import inspect, optuna.distributions as D
     from s9cifar.augment import s9_augmentations
     aug_defaults = {k: p.default for k, p in inspect.signature(s9_augmentations).parameters.items() if p.default is not inspect.Parameter.empty}
     base = {**aug_defaults, 'wd': WD, **LEVERS, **recipe_settings(recipe)}
-    return {k: base[k] for k, d in (space or {}).items()
-            if isinstance(d, D.BaseDistribution) and base.get(k) is not None and not d.single() and d._contains(d.to_internal_repr(base[k]))}
+    out = {}
+    for k, d in (space or {}).items():
+        if not isinstance(d, D.BaseDistribution) or d.single(): continue
+        if isinstance(d, D.CategoricalDistribution): out[k] = base.get(k) if base.get(k) in d.choices else d.choices[0]
+        elif base.get(k) is not None and d._contains(d.to_internal_repr(base[k])): out[k] = base[k]
+    return out
 
 def ablation_trials(start:dict, space:dict) -> list:
     "The trials of an ablation: `start` (the recipe), then each other choice of each searched choice knob of `space` alone, the rest as in `start`."
