@@ -179,8 +179,7 @@ def train_command(params, data=None, arch='s9net', recipe='fast', epochs=None, n
     if n_train is not None: args += ['--n-train', str(n_train)]
     if holdout is not None: args += ['--holdout', str(holdout)]
     for k, v in p.items():
-        if isinstance(v, bool): args += [f"--{k.replace('_', '-')}"] if v else []  # a yes/no flag: present or not
-        else: args += [f"--{k.replace('_', '-')}", f'{v:.4g}' if isinstance(v, float) else str(v)]
+        args += [f"--{k.replace('_', '-')}", f'{v:.4g}' if isinstance(v, float) and not isinstance(v, bool) else str(v)]
     return shlex.join(args + ['--seed', str(seed), '--out', str(out)])
 
 def _suggest(trial, name, d):
