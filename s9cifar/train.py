@@ -32,10 +32,10 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
            'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
-           'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns', 'muon_step', 'MuonSGD', 'normalise_images',
-           'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9',
-           'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings', 'machine_info',
-           'default_workers', 'train_s9']
+           'depthwise_filters', 'lever_groups', 'NoDecay', 'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns',
+           'muon_step', 'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays',
+           'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine',
+           'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -189,6 +189,25 @@ class BatchNormBiasLR(Callback):
         h0, h = self.opt.hypers[0], self.opt.hypers[-1]
         h['lr'], h['wd'] = h0['lr'] * self.mult, h0['wd'] / self.mult
 
+def depthwise_filters(model:nn.Module) -> list:
+    "The weights of `model`'s trainable depthwise convs (one input channel a filter)."
+    return [m.weight for m in model.modules() if isinstance(m, nn.Conv2d) and m.groups == m.in_channels > 1 and m.weight.requires_grad]
+
+def lever_groups(model:nn.Module, bn_bias:bool=False, dw_decay:bool=True) -> list:
+    "fastai parameter groups: every other trainable parameter; the depthwise filters unless `dw_decay`; the BatchNorm biases (`bn_bias_groups`) with `bn_bias`."
+    groups = bn_bias_groups(model) if bn_bias else [[p for p in model.parameters() if p.requires_grad]]
+    if not dw_decay:
+        dw = {id(p) for p in depthwise_filters(model)}
+        groups = [[p for p in groups[0] if id(p) not in dw], [p for p in groups[0] if id(p) in dw]] + groups[1:]
+    return groups
+
+class NoDecay(Callback):
+    "No weight decay for parameter group `group` (1: the depthwise filters of `lever_groups(dw_decay=False)`)."
+    order = 61  # fastai sets every group's wd when a fit starts: set it back each batch
+    def __init__(self, group:int=1): self.group = group
+    def before_batch(self):
+        if self.training: self.opt.hypers[self.group]['wd'] = 0.
+
 # %% ../nbs/03_train.ipynb #b603a36b
 def dirac_(model:nn.Module) -> int:
     "Start every trainable full conv of `model` with outputs >= inputs as the identity on its first inputs' worth of filters; return how many."
@@ -264,7 +283,7 @@ class S9Note(UserWarning):
 
 WD = 5e-4  # L2 weight decay: the value the sweep measured (nbs/recipe_sweep)
 
-def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0.):
+def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0., dw_decay=True):
     "One line naming a lever's argument and its range, before anything is built"
     resize_schedule(1, size_start, size_until)  # says what is wrong with either
     num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
@@ -274,11 +293,12 @@ def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0.)
     if bn_momentum is not None and not (num(bn_momentum) and 0 < bn_momentum <= 1):
         raise ValueError(f"--bn-momentum must be in (0, 1] (PyTorch's convention; its default is 0.1), got {bn_momentum!r}.")
     if not (num(muon) and 0 <= muon <= 100): raise ValueError(f"--muon must be a multiple of the learning rate in [0, 100] (0: plain SGD), got {muon!r}.")
+    if not isinstance(dw_decay, bool): raise ValueError(f"--dw-decay must be true or false (false: no weight decay on depthwise filters), got {dw_decay!r}.")
 
 def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None,
-               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., **kwargs):
+               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays; the fast-training levers (see below) on request."
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay)
     model = model if model is not None else S9Net()
     if dirac: dirac_(model)  # before the whitening, which then overwrites the first conv
     if whiten:
@@ -289,9 +309,14 @@ def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=No
     if bf16: fp32_depthwise_(model)  # any depthwise conv of any network: bf16 depthwise kernels are slow on CPU
     if bn_momentum is not None: set_bn_momentum(model, bn_momentum)
     levers = [ProgressiveResize(size_start, size_until)] if resize_schedule(2, size_start, size_until)[0] < 32 else []
+    groups = {}
     if bn_bias_lr:
-        if _batchnorms(model): kwargs['splitter'] = bn_bias_groups; levers.append(BatchNormBiasLR(bn_bias_lr))
+        if _batchnorms(model): groups['bn_bias'] = True; levers.append(BatchNormBiasLR(bn_bias_lr))
         else: warnings.warn(f"--bn-bias-lr skipped: {type(model).__name__} has no BatchNorm with a scale and a bias.", S9Note)
+    if not dw_decay:
+        if depthwise_filters(model): groups['dw_decay'] = False; levers.append(NoDecay(1))
+        else: warnings.warn(f"--dw-decay false skipped: {type(model).__name__} has no depthwise conv.", S9Note)
+    if groups: kwargs['splitter'] = partial(lever_groups, **groups)
     if ema: levers.append(WeightEMA(ema))
     cbs = list(cbs or []) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
@@ -448,7 +473,7 @@ class StartLine(Callback):
 
 # %% ../nbs/03_train.ipynb #c15491a6
 # the fast-training levers and their 'off' values (`s9_learner`); a recipe may set any of them
-LEVERS = dict(act='relu', dilated='c3', light=False, size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0.)
+LEVERS = dict(act='relu', dilated='c3', light=False, size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True)
 
 RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
@@ -524,14 +549,14 @@ def default_workers(device=None, cores=None) -> int:
 def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
-             say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None,
+             say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None,
              **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
-                               act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon)
+                               act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     levers = {k: settings.pop(k, d) for k, d in LEVERS.items()}  # an argument, else the recipe's, else off
-    act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon = levers.values()
+    act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon, dw_decay = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
     wd = WD if wd is None else wd
@@ -540,7 +565,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay)
     if str(arch).strip().lower() == 's9net':
         build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated, light=light), None)
     elif widths or dropout or act != 'relu' or dilated != 'c3' or light:
@@ -576,7 +601,7 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
     learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out,
-                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon)  # a resume loads over the whitening
+                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay)  # a resume loads over the whitening
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])

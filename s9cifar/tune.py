@@ -25,7 +25,7 @@ KNOBS = dict(lr=(float, 1e-6, 10.), wd=(float, 0., 0.99), label_smoothing=(float
              epochs=(int, 1, 1000), **{k: (float, *AUG_RANGES[k]) for k in ('flip_p', 'ssr_p', 'shift_limit', 'scale_limit', 'rotate_limit', 'dropout_p')},
              # the fast-training levers (s9_learner): yes/no and named ones are searched as choices
              size_start=(int, 8, 32), size_until=(float, 0., 1.), bn_bias_lr=(float, 0., 1000.), ema=(float, 0., 0.9999),
-             bn_momentum=(float, 1e-4, 1.), muon=(float, 0., 100.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'), light=(bool,))
+             bn_momentum=(float, 1e-4, 1.), muon=(float, 0., 100.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'), light=(bool,), dw_decay=(bool,))
 
 SPACE = dict(
     lr=dict(low=0.03, high=0.5, log=True),      # one-cycle's peak; the recipes use 0.15 at batch 128
