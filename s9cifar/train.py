@@ -479,12 +479,14 @@ RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
     # underfits, so it learns most from clean images (nbs/recipe_sweep/fast8)
     'fast': dict(epochs=12, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0),
-    # fast's settings with three levers at 10 epochs (nbs/recipe_sweep/tune_levers*: 4-epoch ablations, then fast10/):
+    # fast's settings with four levers at 10 epochs (nbs/recipe_sweep/tune_levers*: 4-epoch ablations, then full runs):
     # dirac init (+2.0 points at 4 epochs), the first half of the epochs resized from 16 px (a third less time there),
-    # the dilated conv in c4 (the same accuracy; the cheaper place on AVX2). Seeds 0-2 on the AVX-512 BF16 EPYC:
-    # 84.80 +- 0.26% in 446 +- 22 s, the time of about 8 of the runs' own full-size epochs (52-58 s each), where fast
-    # trains 12: 85.01 +- 0.16% (Xeon). A third less time for 0.2 point
-    'quick': dict(epochs=10, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0, dirac=True, dilated='c4', size_start=16, size_until=0.5),
+    # the dilated conv in c4 (the same accuracy; the cheaper place on AVX2), Muon for the full convs at 0.1 x lr (+1.9
+    # points at 4 epochs on top of the others; 3% more arithmetic). Without Muon, seeds 0-2 on the AVX-512 BF16 EPYC:
+    # 84.80 +- 0.26% in 446 +- 22 s, the time of about 8 of the runs' own full-size epochs (fast10/); with it, seeds
+    # 0-2 on the AMX Xeon: 85.85 +- 0.25% in 733 +- 52 s on a slow day, about 8.5 of their own full-size epochs (73-104 s
+    # each) (quick_muon/), where fast trains 12 epochs for 85.01 +- 0.16%. A third less time for 0.8 point more
+    'quick': dict(epochs=10, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0, dirac=True, dilated='c4', size_start=16, size_until=0.5, muon=0.1),
     # the shipped weights: 48 epochs with all three augmentations; a longer run can use more of them (nbs/recipe_sweep/long)
     'long': dict(epochs=48, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.5, dropout_p=0.25),
 }
@@ -552,10 +554,13 @@ def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/
              say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None,
              **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
+    shape_args = dict(act=act, dilated=dilated, light=light)  # S9Net's shape, as asked (None: not asked)
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
                                act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     levers = {k: settings.pop(k, d) for k, d in LEVERS.items()}  # an argument, else the recipe's, else off
+    if str(arch).strip().lower() != 's9net' and all(v is None for v in shape_args.values()):
+        levers |= {k: LEVERS[k] for k in shape_args}  # a recipe's S9Net shape is not your network's: it keeps its own
     act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon, dw_decay = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
