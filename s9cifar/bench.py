@@ -15,7 +15,7 @@ from fastai.vision.data import ImageBlock
 from .data import CifarArrays, dataset_stats
 from .augment import AlbumentationsTransform, s9_augmentations
 from .model import S9Net, DepthwiseConv2d
-from .train import machine_info
+from .train import machine_info, MuonSGD
 
 # %% auto #0
 __all__ = ['AVX2_ONLY', 'baseline_dls', 'loader_throughput', 'step_throughput', 'inference_engines', 'inference_rates',
@@ -44,12 +44,12 @@ def loader_throughput(dl, n_batches=None, warmup=1) -> float:
     return n / (time.perf_counter() - t0) if t0 and n else float('nan')
 
 # %% ../nbs/06_benchmarks.ipynb #dcb8a533
-def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None, compile=False, size=32, net:dict|None=None) -> float:
-    "Training images per second of one SGD step of `S9Net` (or `model`, `torch.compile`d with `compile`) on random `size`x`size` data (forward, loss, backward, update)."
+def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None, compile=False, size=32, net:dict|None=None, muon:float=0.) -> float:
+    "Training images per second of one SGD step (Muon for the full convs with `muon`, as `MuonSGD`) of `S9Net` (or `model`, `torch.compile`d with `compile`) on random `size`x`size` data (forward, loss, backward, update)."
     torch.manual_seed(0)
     m = model or S9Net(**(net or {}))
     if channels_last: m = m.to(memory_format=torch.channels_last)
-    opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+    opt = MuonSGD(list(m.parameters()), lr=0.01, mom=0.9, wd=5e-4, muon=muon) if muon else torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
     x, y = torch.randn(bs, 3, size, size), torch.randint(0, 10, (bs,))
     if channels_last: x = x.contiguous(memory_format=torch.channels_last)
     f = torch.compile(m) if compile else m  # the warm-up steps pay for compiling
@@ -58,7 +58,7 @@ def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True
         def step():
             with torch.autocast('cpu', torch.bfloat16, enabled=bf16):
                 loss = F.cross_entropy(f(x).float(), y, label_smoothing=0.1)
-            loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+            loss.backward(); opt.step(); opt.zero_grad()  # fastai's Optimizer zeroes; torch's sets to None (its default)
         for _ in range(warmup): step()
         t0 = time.perf_counter()
         for _ in range(steps): step()

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.foundation import L
 from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle, lr_find
@@ -32,10 +33,10 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
            'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
-           'depthwise_filters', 'lever_groups', 'NoDecay', 'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns',
-           'muon_step', 'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays',
-           'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine',
-           'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
+           'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns', 'muon_step',
+           'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate',
+           'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
+           'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -201,13 +202,6 @@ def lever_groups(model:nn.Module, bn_bias:bool=False, dw_decay:bool=True) -> lis
         groups = [[p for p in groups[0] if id(p) not in dw], [p for p in groups[0] if id(p) in dw]] + groups[1:]
     return groups
 
-class NoDecay(Callback):
-    "No weight decay for parameter group `group` (1: the depthwise filters of `lever_groups(dw_decay=False)`)."
-    order = 61  # fastai sets every group's wd when a fit starts: set it back each batch
-    def __init__(self, group:int=1): self.group = group
-    def before_batch(self):
-        if self.training: self.opt.hypers[self.group]['wd'] = 0.
-
 # %% ../nbs/03_train.ipynb #b603a36b
 def dirac_(model:nn.Module) -> int:
     "Start every trainable full conv of `model` with outputs >= inputs as the identity on its first inputs' worth of filters; return how many."
@@ -314,11 +308,11 @@ def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=No
         if _batchnorms(model): groups['bn_bias'] = True; levers.append(BatchNormBiasLR(bn_bias_lr))
         else: warnings.warn(f"--bn-bias-lr skipped: {type(model).__name__} has no BatchNorm with a scale and a bias.", S9Note)
     if not dw_decay:
-        if depthwise_filters(model): groups['dw_decay'] = False; levers.append(NoDecay(1))
+        if depthwise_filters(model): groups['dw_decay'] = False; wd = [wd, 0.] + ([wd] if groups.get('bn_bias') else [])  # fastai sets a wd a group each fit
         else: warnings.warn(f"--dw-decay false skipped: {type(model).__name__} has no depthwise conv.", S9Note)
     if groups: kwargs['splitter'] = partial(lever_groups, **groups)
     if ema: levers.append(WeightEMA(ema))
-    cbs = list(cbs or []) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
+    cbs = list(L(cbs)) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
                    opt_func=partial(MuonSGD, muon=muon) if muon else partial(SGD, mom=0.9, decouple_wd=False), metrics=accuracy, wd=wd, cbs=cbs, **kwargs)
@@ -485,13 +479,13 @@ RECIPES = {
     # points at 4 epochs on top of the others; 3% more arithmetic). Without Muon, seeds 0-2 on the AVX-512 BF16 EPYC:
     # 84.80 +- 0.26% in 446 +- 22 s, the time of about 8 of the runs' own full-size epochs (fast10/); with it, seeds
     # 0-2 on the AMX Xeon: 85.85 +- 0.25% in 733 +- 52 s on a slow day, about 8.5 of their own full-size epochs (73-104 s
-    # each) (quick_muon/), where fast trains 12 epochs for 85.01 +- 0.16%. A third less time for 0.8 point more
+    # each) (quick_muon/), where fast trains 12 epochs for 85.01 +- 0.16%. A third less time for 0.8 point more: the default
     'quick': dict(epochs=10, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.0, dropout_p=0.0, dirac=True, dilated='c4', size_start=16, size_until=0.5, muon=0.1),
     # the shipped weights: 48 epochs with all three augmentations; a longer run can use more of them (nbs/recipe_sweep/long)
     'long': dict(epochs=48, lr=0.15, bs=128, label_smoothing=0.1, ssr_p=0.5, dropout_p=0.25),
 }
 
-def recipe_settings(recipe='fast', **overrides) -> dict:
+def recipe_settings(recipe='quick', **overrides) -> dict:
     "The settings of the named `recipe` (see `RECIPES`), with every `overrides` value that is not `None` in their place."
     if recipe not in RECIPES: raise ValueError(f"--recipe must be one of {', '.join(RECIPES)}, got {recipe!r}.")
     return {**RECIPES[recipe], **{k: v for k, v in overrides.items() if v is not None}}
@@ -548,7 +542,7 @@ def default_workers(device=None, cores=None) -> int:
     return max(0, min(12, (cores or num_cpus() or 1) - 1))  # one core stays with the training loop; fastai's count honours CPU affinity
 
 # %% ../nbs/03_train.ipynb #fb0b16cd
-def train_s9(data=None, recipe='fast', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
+def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
              say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None,

@@ -169,11 +169,11 @@ def _pruning_callback(trial):
         order = RunFolder.order + 1  # after the epoch is in history.csv and the checkpoint
     return PruneTrial(trial, monitor='accuracy')
 
-def train_command(params, data=None, arch='s9net', recipe='fast', epochs=None, n_train=None, holdout=5000, seed=0, out='runs/trial') -> str:
+def train_command(params, data=None, arch='s9net', recipe='quick', epochs=None, n_train=None, holdout=5000, seed=0, out='runs/trial') -> str:
     "The `s9cifar_train` command line that trains with `params` (a trial's settings) as the search did."
     args = ['s9cifar_train'] + (['--data', str(data)] if data else [])
     if str(arch).lower() != 's9net': args += ['--arch', str(arch)]
-    if recipe != 'fast': args += ['--recipe', recipe]
+    if recipe != 'quick': args += ['--recipe', recipe]  # s9cifar_train's default
     p = dict(params)
     if (ep := p.pop('epochs', epochs)) is not None: args += ['--epochs', str(ep)]
     if n_train is not None: args += ['--n-train', str(n_train)]
@@ -190,7 +190,7 @@ def _suggest(trial, name, d):
     if isinstance(d, D.FloatDistribution): return trial.suggest_float(name, d.low, d.high, step=d.step, log=d.log)
     return d
 
-def recipe_start(recipe='fast', space=None) -> dict:
+def recipe_start(recipe='quick', space=None) -> dict:
     "The recipe's own settings for the knobs `space` searches (those inside its ranges; for choices, the first one where the recipe's is not among them): the first trial of a new study."
     import inspect, optuna.distributions as D
     from s9cifar.augment import s9_augmentations
@@ -245,7 +245,7 @@ def share_cores(study) -> int:
 
 def _write_json(path, d): atomic_save(path, lambda t: Path(t).write_text(json.dumps(d, indent=1, default=str)))
 
-def tune_s9(data=None, arch='s9net', recipe='fast', trials=None, timeout=None, epochs=None, n_train=None, holdout=5000, seed=0,
+def tune_s9(data=None, arch='s9net', recipe='quick', trials=None, timeout=None, epochs=None, n_train=None, holdout=5000, seed=0,
             out='runs/tune', study='s9cifar', storage=None, space=None, pruner='median', test=True, heartbeat=60, ablate=False, log=print) -> dict:
     "Search `recipe`'s knobs (`space`, default `SPACE`) for network `arch` with Optuna; trials validate on `holdout` training images. With `ablate`, a new study first runs `ablation_trials`. Return a summary."
     import optuna
@@ -418,9 +418,9 @@ def _robust(f):
     g.__name__ = f.__name__
     return g
 
-def lr_find_s9(data=None, arch='s9net', recipe='fast', bs=None, n_train=None, holdout=None, seed=0, out='lr_find.png',
-               start_lr=1e-5, end_lr=10, num_it=100, show_progress=True) -> dict:
-    "fastai's `lr_find` for network `arch` with `recipe`'s batch size, loss and augmentations; save the plot to `out`, return the suggestions."
+def lr_find_s9(data=None, arch='s9net', recipe='quick', bs=None, n_train=None, holdout=None, seed=0, out='lr_find.png',
+               start_lr=1e-5, end_lr=10, num_it=100, show_progress=True, cbs=None) -> dict:
+    "fastai's `lr_find` for network `arch` with `recipe`'s batch size, loss, augmentations and levers (not its resizing or EMA: the sweep sees full-size images and the raw weights); save the plot to `out`, return the suggestions."
     import matplotlib.pyplot as plt
     from fastai.callback.schedule import minimum, steep, valley, slide
     from fastai.torch_core import set_seed
@@ -428,6 +428,9 @@ def lr_find_s9(data=None, arch='s9net', recipe='fast', bs=None, n_train=None, ho
     settings = recipe_settings(recipe, bs=bs)
     bs, ls = settings.pop('bs'), settings.pop('label_smoothing')
     for k in ('epochs', 'lr'): settings.pop(k)
+    levers = {k: settings.pop(k) for k in list(settings) if k in LEVERS}  # the rest are augmentations
+    shape = {k: levers.pop(k) for k in ('act', 'dilated', 'light') if k in levers}  # S9Net's own; another network keeps its shape
+    for k in ('size_start', 'size_until', 'ema'): levers.pop(k, None)
     if not (isinstance(bs, int) and bs > 0): raise ValueError(f"--bs must be a positive integer, got {bs}.")
     if not (0 < start_lr < end_lr): raise ValueError(f"--start-lr must be above 0 and below --end-lr, got {start_lr} and {end_lr}.")
     if not (isinstance(num_it, int) and num_it >= 10): raise ValueError(f"--num-it must be a whole number >= 10, got {num_it!r}.")
@@ -438,10 +441,10 @@ def lr_find_s9(data=None, arch='s9net', recipe='fast', bs=None, n_train=None, ho
     n_classes = len(arrays.classes)
     # lr_find never validates, but fastai's DataLoaders want a validation split: a tenth of the training images, at most 5,000
     arrays = holdout_split(arrays, holdout or max(n_classes, min(5000, len(arrays.y_train) // 10)), seed=0)
-    model = S9Net(n_classes=n_classes) if str(arch).strip().lower() == 's9net' else build_arch(arch, n_classes)[0]
+    model = S9Net(n_classes=n_classes, **shape) if str(arch).strip().lower() == 's9net' else build_arch(arch, n_classes)[0]
     set_seed(seed, reproducible=True)
     dls = s9_dls(bs=bs, n_train=n_train, seed=seed, arrays=arrays, **settings)
-    learn = s9_learner(dls, model, label_smoothing=ls)
+    learn = s9_learner(dls, model, label_smoothing=ls, cbs=cbs, **levers)
     plt.close('all')
     funcs = tuple(_robust(f) for f in (minimum, steep, valley, slide))
     if show_progress: sug = learn.lr_find(start_lr, end_lr, num_it, suggest_funcs=funcs)
@@ -461,7 +464,7 @@ from .cli import cli_errors
 def s9cifar_tune(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
     arch:str='s9net',      # the network: s9net, package.module:Class or path/to/file.py:Class
-    recipe:str='fast',     # the recipe to start from (its settings are trial 0, its epochs the trials')
+    recipe:str='quick',     # the recipe to start from (its settings are trial 0, its epochs the trials')
     trials:int=None,       # the study's total of finished trials: another worker or a re-run fills it up to this
     timeout:float=None,    # stop starting trials after this many seconds (this worker)
     epochs:int=None,       # epochs a trial (default: the recipe's)
@@ -488,7 +491,7 @@ def s9cifar_tune(
 def s9cifar_lr_find(
     data:str=None,         # CIFAR-10 folder (default: $S9CIFAR_DATA, else fastai's download)
     arch:str='s9net',      # the network: s9net, package.module:Class or path/to/file.py:Class
-    recipe:str='fast',     # the recipe whose batch size, loss and augmentations to use
+    recipe:str='quick',     # the recipe whose batch size, loss and augmentations to use
     bs:int=None,           # batch size (default: the recipe's)
     n_train:int=None,      # use a class-balanced subset of this many training images
     out:str='lr_find.png', # where to save the plot
