@@ -277,5 +277,5 @@ def plot_frontier(df:pd.DataFrame, target=0.85, budgets:dict|None=None, axs=None
         ax.axhline(target * 100, ls='--', lw=0.8, color='grey')
         if budgets and cls in budgets: ax.axvline(budgets[cls], ls=':', lw=1, color='red')
         ax.set(xlabel='seconds of training', ylabel='final test accuracy (%), no TTA', title=cls)
-        ax.grid(alpha=0.3); ax.legend(fontsize=7, loc='lower right')
+        ax.grid(alpha=0.3); ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(0, -0.13))  # below the panel: inside, it hid points
     return axs
