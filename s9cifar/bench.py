@@ -44,12 +44,13 @@ def loader_throughput(dl, n_batches=None, warmup=1) -> float:
     return n / (time.perf_counter() - t0) if t0 and n else float('nan')
 
 # %% ../nbs/06_benchmarks.ipynb #dcb8a533
-def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None, compile=False, size=32, net:dict|None=None, muon:float=0.) -> float:
-    "Training images per second of one SGD step (Muon for the full convs with `muon`, as `MuonSGD`) of `S9Net` (or `model`, `torch.compile`d with `compile`) on random `size`x`size` data (forward, loss, backward, update)."
+def step_throughput(bs=256, bf16=False, channels_last=False, fp32_depthwise=True, steps=10, warmup=3, model=None, compile=False, size=32, net:dict|None=None, muon:float|None=None) -> float:
+    "Training images per second of one SGD step (with a number for `muon`, fastai's `MuonSGD` as training uses it: 0 is its plain momentum step) of `S9Net` (or `model`, `torch.compile`d with `compile`) on random `size`x`size` data (forward, loss, backward, update)."
     torch.manual_seed(0)
     m = model or S9Net(**(net or {}))
     if channels_last: m = m.to(memory_format=torch.channels_last)
-    opt = MuonSGD(list(m.parameters()), lr=0.01, mom=0.9, wd=5e-4, muon=muon) if muon else torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+    # Muon's price is MuonSGD at `muon` against MuonSGD at 0: the same fastai optimizer loop, so only Newton-Schulz differs
+    opt = torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4) if muon is None else MuonSGD(list(m.parameters()), lr=0.01, mom=0.9, wd=5e-4, muon=muon)
     x, y = torch.randn(bs, 3, size, size), torch.randint(0, 10, (bs,))
     if channels_last: x = x.contiguous(memory_format=torch.channels_last)
     f = torch.compile(m) if compile else m  # the warm-up steps pay for compiling

@@ -464,7 +464,7 @@ from .cli import cli_errors
 def s9cifar_tune(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
     arch:str='s9net',      # the network: s9net, package.module:Class or path/to/file.py:Class
-    recipe:str='quick',     # the recipe to start from (its settings are trial 0, its epochs the trials')
+    recipe:str='quick',    # the recipe to start from (its settings are trial 0, its epochs the trials')
     trials:int=None,       # the study's total of finished trials: another worker or a re-run fills it up to this
     timeout:float=None,    # stop starting trials after this many seconds (this worker)
     epochs:int=None,       # epochs a trial (default: the recipe's)
@@ -491,7 +491,7 @@ def s9cifar_tune(
 def s9cifar_lr_find(
     data:str=None,         # CIFAR-10 folder (default: $S9CIFAR_DATA, else fastai's download)
     arch:str='s9net',      # the network: s9net, package.module:Class or path/to/file.py:Class
-    recipe:str='quick',     # the recipe whose batch size, loss and augmentations to use
+    recipe:str='quick',    # the recipe whose batch size, loss, augmentations and levers to use (not its resizing or EMA)
     bs:int=None,           # batch size (default: the recipe's)
     n_train:int=None,      # use a class-balanced subset of this many training images
     out:str='lr_find.png', # where to save the plot
