@@ -123,7 +123,7 @@ def _plain(o):
     return o
 
 class RunFolder(Callback):
-    "Checkpoint (with the run's `settings`) and history every epoch into `out`, atomically; stop on a non-finite loss."
+    "Checkpoint (with the run's `settings` and any `WeightEMA` average) and history every epoch into `out`, atomically; stop on a non-finite loss."
     order = 65  # after Recorder (50) has the epoch's metrics, before SkipToEpoch (70)
     def __init__(self, out, start_epoch=0, settings=None): self.out, self.start_epoch, self.settings = Path(out), start_epoch, settings
     def before_fit(self):
@@ -141,6 +141,8 @@ class RunFolder(Callback):
                               accuracy=float(vals['accuracy']), seconds=round(time.time() - self.t0, 2)))
         ck = dict(model=self.model.state_dict(), opt=_plain(self.learn.opt.state_dict()), epoch=self.epoch + 1, n_epoch=self.n_epoch,
                   settings=_plain(self.settings))  # so a resume can refuse settings that differ from the run's
+        ema = next((c for c in self.learn.cbs if isinstance(c, WeightEMA)), None)
+        if ema is not None: ck['ema'] = ema.ema.state_dict()  # a resume continues the average instead of starting it again
         atomic_save(self.out/'checkpoint.pth', lambda t: torch.save(ck, t))
         write_history(self.out/'history.csv', self.rows)
 
@@ -220,12 +222,13 @@ def set_bn_momentum(model:nn.Module, momentum:float) -> int:
     return len(bns)
 
 class WeightEMA(Callback):
-    "Keep an EMA (`decay` per step) of the model's weights and BatchNorm statistics; validate it each epoch and keep it at the end."
+    "Keep an EMA (`decay` per step) of the model's weights and BatchNorm statistics; validate it each epoch and keep it at the end; `state`: an average to continue."
     order = 62  # after the optimizer step is done and the learning rates are set
-    def __init__(self, decay:float=0.99): self.decay = decay
+    def __init__(self, decay:float=0.99, state:dict|None=None): self.decay, self.state = decay, state
     def before_fit(self):
         from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
         self.ema = AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay), use_buffers=True)
+        if self.state is not None: self.ema.load_state_dict(self.state)  # a checkpoint's average (`RunFolder` saves it)
     def after_step(self): self.ema.update_parameters(self.model)
     def _swap_in(self):
         self.raw = {k: v.clone() for k, v in self.model.state_dict().items()}
@@ -606,6 +609,8 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
+        for c in learn.cbs:
+            if isinstance(c, WeightEMA) and 'ema' in state: c.state = state['ema']  # older checkpoints hold none: it starts again
         start = state['epoch']
     t0 = time.time()
     said = StartLine(say if say is not None else print if show_progress else None, recipe=recipe, mflops=rules.facts['mflops'])
