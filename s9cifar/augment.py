@@ -19,7 +19,7 @@ from .data import CifarArrays, cifar_dls, dataset_stats
 
 # %% auto #0
 __all__ = ['AUG_RANGES', 'AlbumentationsTransform', 'mean_fill', 'check_augmentations', 's9_augmentations', 's9_dls',
-           'show_augmentations']
+           'aug_pipelines', 'set_aug_strength', 'show_augmentations']
 
 # %% ../nbs/01_augment.ipynb #393425f4
 class AlbumentationsTransform(ItemTransform):
@@ -84,6 +84,22 @@ def s9_dls(path=None, bs=128, num_workers=0, n_train=None, n_test=None, seed=0, 
     tfm = AlbumentationsTransform(s9_augmentations(mean, seed=seed, **aug_kwargs))
     return cifar_dls(bs=bs, num_workers=num_workers, n_train=n_train, n_test=n_test, item_tfms=[tfm], seed=seed,
                      device=device, arrays=arrays)
+
+# %% ../nbs/01_augment.ipynb #augstr02
+def aug_pipelines(dl) -> list:
+    "The `AlbumentationsTransform`s of fastai `DataLoaders` (their training loader) or of one `DataLoader`."
+    from fastai.data.core import DataLoaders
+    dl = dl.train if isinstance(dl, DataLoaders) else dl  # (a loader passes other names, `train` among them, to its dataset)
+    return [t for t in getattr(getattr(dl, 'after_item', None), 'fs', []) if isinstance(t, AlbumentationsTransform)]
+
+def set_aug_strength(dls, strength:float) -> int:
+    "Set each augmentation's probability, but the flip's, to `strength` (0-1) times its setting, in `dls`' pipelines; return how many."
+    if not (isinstance(strength, (int, float)) and 0 <= strength <= 1): raise ValueError(f"strength must be a number in [0, 1], got {strength!r}.")
+    tfms = aug_pipelines(dls)
+    for t in tfms:
+        if not hasattr(t, 'base_p'): t.base_p = [a.p for a in t.aug.transforms]  # each one's own setting, the first time
+        for a, p in zip(t.aug.transforms, t.base_p): a.p = p if isinstance(a, A.HorizontalFlip) else p * strength
+    return len(tfms)
 
 # %% ../nbs/01_augment.ipynb #93689a0e
 def show_augmentations(img, aug, n=12, ncols=6, figsize=None, title=None):

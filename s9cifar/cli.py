@@ -78,6 +78,10 @@ def s9cifar_train(
     bn_momentum:float=None, # every BatchNorm's momentum (PyTorch's default 0.1)
     muon:float=None,       # Muon for the full conv weights, its step this many times the lr (0: plain SGD)
     dw_decay:bool_arg=None, # weight decay on depthwise filters: true or false (default true)
+    mixup:float=None,      # MixUp on this share of the training batches (0-1), ramped in over --mix-until (0: off)
+    cutmix:float=None,     # CutMix on this share of the training batches (0-1; with --mixup at most 1 in all), ramped in (0: off)
+    mix_until:float=None,  # the fraction of the epochs over which mixing ramps in from none (default 0.5)
+    aug_ramp:float=None,   # ramp shift-scale-rotate's and the hole's probabilities up from none over this fraction of the epochs (0: off)
     act:str=None,          # S9Net's activation: relu, gelu or celu (default: the recipe's)
     dilated:str=None,      # where S9Net's dilated conv sits: c3 or c4 (default: the recipe's)
     light:bool_arg=None,   # S9Net with c1's residual conv and c2's first conv depthwise-separable (half the MFLOPs): true or false
@@ -91,7 +95,8 @@ def s9cifar_train(
                         wd=wd, label_smoothing=label_smoothing, holdout=holdout, flip_p=flip_p, ssr_p=ssr_p, shift_limit=shift_limit,
                         scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say,
                         size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema,
-                        bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, act=act, dilated=dilated, light=light)
+                        bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, act=act, dilated=dilated, light=light,
+                        mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)
         ep = m['epochs']
         print(f"{'test' if m['evaluated_on'] == 'test' else 'validation (holdout)'} accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "
               f"{m['train_seconds']:.0f} s of training; wrote {out}/model.pth, model.json, history.csv, metrics.json")

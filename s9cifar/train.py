@@ -25,7 +25,7 @@ from fastai.torch_core import set_seed, default_device, num_cpus
 
 import s9cifar
 from .data import atomic_save, cifar_path, check_cifar, dataset_stats, CifarArrays, holdout_split
-from .augment import s9_dls, check_augmentations
+from .augment import s9_dls, check_augmentations, aug_pipelines, set_aug_strength
 from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp32_depthwise_, receptive_field,
                            s9_rules_report, whiten_, whitening_target, count_flops)
 
@@ -34,9 +34,9 @@ __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'c
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
            'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
            'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns', 'muon_step',
-           'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'predict_arrays', 'evaluate',
-           'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
-           'machine_info', 'default_workers', 'train_s9']
+           'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp', 'AugRamp',
+           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration',
+           'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -280,7 +280,7 @@ class S9Note(UserWarning):
 
 WD = 5e-4  # L2 weight decay: the value the sweep measured (nbs/recipe_sweep)
 
-def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0., dw_decay=True):
+def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0., dw_decay=True, mixup=0., cutmix=0., mix_until=0.5, aug_ramp=0.):
     "One line naming a lever's argument and its range, before anything is built"
     resize_schedule(1, size_start, size_until)  # says what is wrong with either
     num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
@@ -291,11 +291,14 @@ def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0.,
         raise ValueError(f"--bn-momentum must be in (0, 1] (PyTorch's convention; its default is 0.1), got {bn_momentum!r}.")
     if not (num(muon) and 0 <= muon <= 100): raise ValueError(f"--muon must be a multiple of the learning rate in [0, 100] (0: plain SGD), got {muon!r}.")
     if not isinstance(dw_decay, bool): raise ValueError(f"--dw-decay must be true or false (false: no weight decay on depthwise filters), got {dw_decay!r}.")
+    for k, v in dict(mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp).items():
+        if not (num(v) and 0 <= v <= 1): raise ValueError(f"--{k.replace('_', '-')} must be a number in [0, 1], got {v!r}.")
+    if mixup + cutmix > 1: raise ValueError(f"--mixup plus --cutmix is the share of batches mixed: at most 1, got {mixup} + {cutmix}.")
 
 def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None,
-               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, **kwargs):
+               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, mixup=0., cutmix=0., mix_until=0.5, aug_ramp=0., **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays; the fast-training levers (see below) on request."
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp)
     model = model if model is not None else S9Net()
     if dirac: dirac_(model)  # before the whitening, which then overwrites the first conv
     if whiten:
@@ -315,6 +318,10 @@ def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=No
         else: warnings.warn(f"--dw-decay false skipped: {type(model).__name__} has no depthwise conv.", S9Note)
     if groups: kwargs['splitter'] = partial(lever_groups, **groups)
     if ema: levers.append(WeightEMA(ema))
+    if mixup or cutmix: levers.append(MixRamp(mixup, cutmix, mix_until))
+    if aug_ramp:
+        if aug_pipelines(dls): levers.append(AugRamp(aug_ramp))
+        else: warnings.warn("--aug-ramp skipped: these DataLoaders have no S9 augmentations to ramp.", S9Note)
     cbs = list(L(cbs)) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
@@ -332,6 +339,35 @@ def overfit_batch(learn, steps=15, lr=0.05):
             loss = learn.loss_func(learn.model(xb).float(), yb)
         loss.backward(); learn.opt.step(); learn.opt.zero_grad(); losses.append(loss.item())
     return losses
+
+# %% ../nbs/03_train.ipynb #mix0ex01
+from fastai.callback.mixup import MixHandler, MixUp, CutMix
+
+def ramp_share(pct:float, until:float) -> float:
+    "The share of its full value a ramp has reached at `pct` of training: 0 at the start, 1 from `until` on (at once if `until` is 0)."
+    return 1. if until <= 0 else min(1., pct / until)
+
+class MixRamp(MixHandler):
+    "fastai's `MixUp` on `mixup` and `CutMix` on `cutmix` of the training batches (probabilities), ramped in over the first `until` of the epochs."
+    def __init__(self, mixup:float=0., cutmix:float=0., until:float=0.5, mixup_alpha:float=0.4, cutmix_alpha:float=1.):
+        super().__init__()
+        self.mixup, self.cutmix, self.until = mixup, cutmix, until
+        self.kinds = dict(cutmix=CutMix(cutmix_alpha), mixup=MixUp(mixup_alpha))  # fastai's defaults for alpha
+    def before_batch(self):
+        s, u = ramp_share(self.pct_train, self.until), torch.rand(()).item()  # torch's generator: set_seed repeats a run
+        self.kind = 'cutmix' if u < s * self.cutmix else 'mixup' if u < s * (self.cutmix + self.mixup) else None
+        if self.kind is None: self.yb1, self.lam = self.yb, torch.ones((), device=self.x.device); return  # lerp(a, b, 1) = b: the batch's own loss
+        mix = self.kinds[self.kind]
+        mix.learn, mix.stack_y = self.learn, self.stack_y
+        mix.before_batch()
+        self.yb1, self.lam = mix.yb1, mix.lam
+
+# %% ../nbs/03_train.ipynb #augr0ex1
+class AugRamp(Callback):
+    "Ramp the augmentations' probabilities (but the flip's) from none to their settings over the first `until` of the epochs."
+    def __init__(self, until:float=0.5): self.until = until
+    def before_train(self): set_aug_strength(self.dls, ramp_share(self.pct_train, self.until))  # each epoch's loader reads them
+    def after_fit(self): set_aug_strength(self.dls, 1.)
 
 # %% ../nbs/03_train.ipynb #d40d86a6
 @torch.no_grad()
@@ -472,7 +508,7 @@ class StartLine(Callback):
 
 # %% ../nbs/03_train.ipynb #c15491a6
 # the fast-training levers and their 'off' values (`s9_learner`); a recipe may set any of them
-LEVERS = dict(act='relu', dilated='c3', light=False, size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True)
+LEVERS = dict(act='relu', dilated='c3', light=False, size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, mixup=0., cutmix=0., mix_until=0.5, aug_ramp=0.)
 
 RECIPES = {
     # 12 epochs, flip only: the fewest epochs whose three seeds average 85% (8 give 83.8%, 10 give 84.6%); a short run
@@ -550,17 +586,17 @@ def default_workers(device=None, cores=None) -> int:
 def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
-             say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None,
+             say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None, mixup=None, cutmix=None, mix_until=None, aug_ramp=None,
              **aug_kwargs):
     "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
     shape_args = dict(act=act, dilated=dilated, light=light)  # S9Net's shape, as asked (None: not asked)
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
-                               act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay)
+                               act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)
     epochs, lr, bs, label_smoothing = (settings.pop(k) for k in ('epochs', 'lr', 'bs', 'label_smoothing'))
     levers = {k: settings.pop(k, d) for k, d in LEVERS.items()}  # an argument, else the recipe's, else off
     if str(arch).strip().lower() != 's9net' and all(v is None for v in shape_args.values()):
         levers |= {k: LEVERS[k] for k in shape_args}  # a recipe's S9Net shape is not your network's: it keeps its own
-    act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon, dw_decay = levers.values()
+    act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
     wd = WD if wd is None else wd
@@ -569,7 +605,7 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
-    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay)
+    _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp)
     if str(arch).strip().lower() == 's9net':
         build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated, light=light), None)
     elif widths or dropout or act != 'relu' or dilated != 'c3' or light:
@@ -605,7 +641,8 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     mean, std = dataset_stats(dls.arrays)
     model, arch_meta = build()
     learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out,
-                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay)  # a resume loads over the whitening
+                       size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay,
+                       mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)  # a resume loads over the whitening
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])

@@ -25,7 +25,8 @@ KNOBS = dict(lr=(float, 1e-6, 10.), wd=(float, 0., 0.99), label_smoothing=(float
              epochs=(int, 1, 1000), **{k: (float, *AUG_RANGES[k]) for k in ('flip_p', 'ssr_p', 'shift_limit', 'scale_limit', 'rotate_limit', 'dropout_p')},
              # the fast-training levers (s9_learner): yes/no and named ones are searched as choices
              size_start=(int, 8, 32), size_until=(float, 0., 1.), bn_bias_lr=(float, 0., 1000.), ema=(float, 0., 0.9999),
-             bn_momentum=(float, 1e-4, 1.), muon=(float, 0., 100.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'), light=(bool,), dw_decay=(bool,))
+             bn_momentum=(float, 1e-4, 1.), muon=(float, 0., 100.), dirac=(bool,), act=(str, 'relu', 'gelu', 'celu'), dilated=(str, 'c3', 'c4'), light=(bool,), dw_decay=(bool,),
+             mixup=(float, 0., 1.), cutmix=(float, 0., 1.), mix_until=(float, 0., 1.), aug_ramp=(float, 0., 1.))
 
 SPACE = dict(
     lr=dict(low=0.03, high=0.5, log=True),      # one-cycle's peak; the recipes use 0.15 at batch 128
@@ -420,7 +421,7 @@ def _robust(f):
 
 def lr_find_s9(data=None, arch='s9net', recipe='quick', bs=None, n_train=None, holdout=None, seed=0, out='lr_find.png',
                start_lr=1e-5, end_lr=10, num_it=100, show_progress=True, cbs=None) -> dict:
-    "fastai's `lr_find` for network `arch` with `recipe`'s batch size, loss, augmentations and levers (not its resizing or EMA: the sweep sees full-size images and the raw weights); save the plot to `out`, return the suggestions."
+    "fastai's `lr_find` for network `arch` with `recipe`'s batch size, loss, augmentations and levers (not its resizing, EMA, mixing or augmentation ramp: schedules over a fit); save the plot to `out`, return the suggestions."
     import matplotlib.pyplot as plt
     from fastai.callback.schedule import minimum, steep, valley, slide
     from fastai.torch_core import set_seed
@@ -430,7 +431,7 @@ def lr_find_s9(data=None, arch='s9net', recipe='quick', bs=None, n_train=None, h
     for k in ('epochs', 'lr'): settings.pop(k)
     levers = {k: settings.pop(k) for k in list(settings) if k in LEVERS}  # the rest are augmentations
     shape = {k: levers.pop(k) for k in ('act', 'dilated', 'light') if k in levers}  # S9Net's own; another network keeps its shape
-    for k in ('size_start', 'size_until', 'ema'): levers.pop(k, None)
+    for k in ('size_start', 'size_until', 'ema', 'mixup', 'cutmix', 'mix_until', 'aug_ramp'): levers.pop(k, None)  # schedules over a fit
     if not (isinstance(bs, int) and bs > 0): raise ValueError(f"--bs must be a positive integer, got {bs}.")
     if not (0 < start_lr < end_lr): raise ValueError(f"--start-lr must be above 0 and below --end-lr, got {start_lr} and {end_lr}.")
     if not (isinstance(num_it, int) and num_it >= 10): raise ValueError(f"--num-it must be a whole number >= 10, got {num_it!r}.")
