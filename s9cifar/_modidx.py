@@ -264,6 +264,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                's9cifar.train.default_workers': ('train.html#default_workers', 's9cifar/train.py'),
                                's9cifar.train.depthwise_filters': ('train.html#depthwise_filters', 's9cifar/train.py'),
                                's9cifar.train.dirac_': ('train.html#dirac_', 's9cifar/train.py'),
+                               's9cifar.train.ema_avg_fn': ('train.html#ema_avg_fn', 's9cifar/train.py'),
                                's9cifar.train.evaluate': ('train.html#evaluate', 's9cifar/train.py'),
                                's9cifar.train.export_s9': ('train.html#export_s9', 's9cifar/train.py'),
                                's9cifar.train.fmt_duration': ('train.html#fmt_duration', 's9cifar/train.py'),

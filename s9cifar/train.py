@@ -33,10 +33,10 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
            'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
-           'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum', 'WeightEMA', 'zeropower_ns', 'muon_step',
-           'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp', 'AugRamp',
-           'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration',
-           'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
+           'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum', 'ema_avg_fn', 'WeightEMA', 'zeropower_ns',
+           'muon_step', 'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp',
+           'AugRamp', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note',
+           'fmt_duration', 'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -221,13 +221,26 @@ def set_bn_momentum(model:nn.Module, momentum:float) -> int:
     for m in bns: m.momentum = momentum
     return len(bns)
 
+def ema_avg_fn(decay:float, warmup:bool=True):
+    "An `AveragedModel` `multi_avg_fn`: an EMA with `decay` a step; with `warmup`, `min(decay, (1 + n) / (10 + n))` after `n` updates."
+    @torch.no_grad()
+    def update(ema, cur, n):
+        # warmup: a young average forgets the untrained start fast (with 0.999 and no warmup, a long run's average
+        # validated at chance for 4 epochs, its BatchNorm statistics still those of the first steps)
+        d = min(decay, (1 + int(n)) / (10 + int(n))) if warmup else decay
+        fl = [(e, c) for e, c in zip(ema, cur) if torch.is_floating_point(e)]
+        if fl: torch._foreach_lerp_([e for e, _ in fl], [c for _, c in fl], 1 - d)
+        for e, c in zip(ema, cur):
+            if not torch.is_floating_point(e): e.copy_(c)  # BatchNorm's batch counters: the model's own
+    return update
+
 class WeightEMA(Callback):
-    "Keep an EMA (`decay` per step) of the model's weights and BatchNorm statistics; validate it each epoch and keep it at the end; `state`: an average to continue."
+    "Keep an EMA (`decay` per step, after a `warmup`) of the model's weights and BatchNorm statistics; validate it each epoch and keep it at the end; `state`: an average to continue."
     order = 62  # after the optimizer step is done and the learning rates are set
-    def __init__(self, decay:float=0.99, state:dict|None=None): self.decay, self.state = decay, state
+    def __init__(self, decay:float=0.99, state:dict|None=None, warmup:bool=True): self.decay, self.state, self.warmup = decay, state, warmup
     def before_fit(self):
-        from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-        self.ema = AveragedModel(self.model, multi_avg_fn=get_ema_multi_avg_fn(self.decay), use_buffers=True)
+        from torch.optim.swa_utils import AveragedModel
+        self.ema = AveragedModel(self.model, multi_avg_fn=ema_avg_fn(self.decay, self.warmup), use_buffers=True)
         if self.state is not None: self.ema.load_state_dict(self.state)  # a checkpoint's average (`RunFolder` saves it)
     def after_step(self): self.ema.update_parameters(self.model)
     def _swap_in(self):
