@@ -123,9 +123,11 @@ def _plain(o):
     return o
 
 class RunFolder(Callback):
-    "Checkpoint (with the run's `settings` and any `WeightEMA` average) and history every epoch into `out`, atomically; stop on a non-finite loss."
+    "Checkpoint (with the run's `settings`, any `WeightEMA` average and the `calls` that ran it) and history every epoch into `out`, atomically; stop on a non-finite loss."
     order = 65  # after Recorder (50) has the epoch's metrics, before SkipToEpoch (70)
-    def __init__(self, out, start_epoch=0, settings=None): self.out, self.start_epoch, self.settings = Path(out), start_epoch, settings
+    def __init__(self, out, start_epoch=0, settings=None, calls=None):
+        # calls: one dict a call of `train_s9`, this one's last; its `epochs` grow as they are saved (a resumed run may span machines)
+        self.out, self.start_epoch, self.settings, self.calls = Path(out), start_epoch, settings, calls
     def before_fit(self):
         self.rows = [r for r in read_history(self.out/'history.csv') if r['epoch'] <= self.start_epoch]
     def before_epoch(self): self.t0 = time.time()
@@ -143,6 +145,10 @@ class RunFolder(Callback):
                   settings=_plain(self.settings))  # so a resume can refuse settings that differ from the run's
         ema = next((c for c in self.learn.cbs if isinstance(c, WeightEMA)), None)
         if ema is not None: ck['ema'] = ema.ema.state_dict()  # a resume continues the average instead of starting it again
+        if self.calls:
+            self.calls[-1]['epochs'][1] = self.epoch + 1
+            self.calls[-1]['seconds'] = round(sum(r['seconds'] for r in self.rows if r['epoch'] >= self.calls[-1]['epochs'][0]), 2)
+            ck['calls'] = _plain(self.calls)
         atomic_save(self.out/'checkpoint.pth', lambda t: torch.save(ck, t))
         write_history(self.out/'history.csv', self.rows)
 
@@ -588,7 +594,7 @@ def machine_info() -> dict:
     except (OSError, StopIteration): pass
     return dict(cpu=cpu, cores=os.cpu_count(), bf16_cpu=cpu_supports_bf16(),
                 gpu=torch.cuda.get_device_name() if torch.cuda.is_available() else None,
-                torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version())
+                torch=str(torch.__version__), threads=torch.get_num_threads(), python=platform.python_version())  # str(): checkpoints hold this and load with weights_only=True, which refuses a TorchVersion
 
 def default_workers(device=None, cores=None) -> int:
     "Loader worker processes for a run on `device`: on a CUDA GPU up to 12 of the machine's `cores`; elsewhere none (a CPU trains on the same cores)."
@@ -662,10 +668,17 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
         for c in learn.cbs:
             if isinstance(c, WeightEMA) and 'ema' in state: c.state = state['ema']  # older checkpoints hold none: it starts again
         start = state['epoch']
+    used_bf16 = any(isinstance(c, BF16Autocast) for c in learn.cbs)
+    device = next(learn.model.parameters()).device
+    # which machine ran which epochs: a run resumed elsewhere (another session, another CPU) says so in its metrics
+    calls = list((state or {}).get('calls') or ([dict(epochs=[1, start], note='not recorded: the checkpoint predates this record')] if start else []))
+    if start < epochs:
+        calls.append(dict(epochs=[start + 1, start], seconds=0., date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+                          bf16=used_bf16, precision=precision_reason(used_bf16, device), **machine_info()))
     t0 = time.time()
     said = StartLine(say if say is not None else print if show_progress else None, recipe=recipe, mflops=rules.facts['mflops'])
     if start < epochs:
-        cbs = [RunFolder(out, start, run), said] + list(cbs or [])
+        cbs = [RunFolder(out, start, run, calls), said] + list(cbs or [])
         if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
@@ -675,16 +688,15 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     nparams = sum(p.numel() for p in learn.model.parameters())
     export_s9(learn.model, out/'model.pth', dls.vocab, mean, std, arch=arch_meta, accuracy=ev['accuracy'],
               accuracy_tta=ev['accuracy_tta'], epochs=epochs, params=nparams, rf=rf)
-    used_bf16 = any(isinstance(c, BF16Autocast) for c in learn.cbs)
     metrics = dict(accuracy=ev['accuracy'], accuracy_tta=ev['accuracy_tta'], final_epoch_accuracy=hist[-1]['accuracy'] if hist else None,
                    per_class_tta=ev['per_class_tta'], arch=str(arch), s9_rules_ok=rules.ok, broken_rules=rules.broken,
                    params=nparams, mflops=round(rules.facts['mflops'], 2), rf=rf, recipe=recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, wd=wd, augmentations=aug_kwargs, levers=levers, seed=seed,
                    evaluated_on=f'holdout of {ev["n"]} training images' if holdout is not None else 'test', whiten=whiten and whitening_target(model)[0] is not None,
                    start=said.line, short_run_note=said.note, estimate_seconds=None if said.estimate_seconds is None else round(said.estimate_seconds, 1),
                    train_seconds=round(sum(r['seconds'] for r in hist), 1), wall_seconds_this_call=round(time.time() - t0, 1),
-                   bf16=used_bf16, precision=precision_reason(used_bf16, next(learn.model.parameters()).device), device=str(dls.device), workers=workers,
+                   bf16=used_bf16, precision=precision_reason(used_bf16, device), device=str(dls.device), workers=workers,
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                    data=str(data), n_train=len(dls.train_ds), n_test=ev['n'], skipped_files=[str(f) for f in dls.arrays.bad_files],
-                   **machine_info())
+                   calls=calls, **machine_info())
     atomic_save(out/'metrics.json', lambda t: Path(t).write_text(json.dumps(metrics, indent=1)))
     return learn, metrics
