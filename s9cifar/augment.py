@@ -38,6 +38,19 @@ class AlbumentationsTransform(ItemTransform):
         info = get_worker_info()
         if info is not None and self._worker_seed != info.seed:
             self.aug.set_random_seed(info.seed % 2**32); self._worker_seed = info.seed
+    def _drawers(self, t=None):
+        t = self.aug if t is None else t  # the pipeline and each transform in it: each has generators of its own
+        return [t] + [d for c in getattr(t, 'transforms', []) for d in self._drawers(c)]
+    def rng_state(self) -> list:
+        "Where the pipeline's random generators are (Albumentations draws from its own, not Python's or NumPy's global ones)."
+        return [dict(py=d.py_random.getstate(), np=d.random_generator.bit_generator.state) for d in self._drawers()]
+    def set_rng_state(self, state:list):
+        "Go on drawing from where `rng_state` was taken: a resumed run continues its augmentations instead of replaying the first epoch's."
+        for d, s in zip(self._drawers(), state, strict=True):
+            v, internal, gauss = s['py']
+            d.py_random.setstate((v, tuple(internal), gauss))  # lists after a checkpoint: Random wants tuples
+            d.random_generator.bit_generator.state = s['np']
+
 
 # %% ../nbs/01_augment.ipynb #d18ea0f0
 def mean_fill(mean) -> tuple:

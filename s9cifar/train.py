@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #716efb9e
 from __future__ import annotations
-import csv, json, math, os, platform, sys, time, warnings
+import csv, json, math, os, platform, random, sys, time, warnings
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -32,11 +32,12 @@ from .model import (S9Net, ArchError, S9RuleError, build_arch, rebuild_arch, fp3
 # %% auto #0
 __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'cpu_bf16_unit', 'cpu_supports_bf16',
            'bf16_available', 'BF16Autocast', 'precision_reason', 'TrimMemory', 'TrainingError', 'read_history',
-           'write_history', 'RunFolder', 'resize_schedule', 'ProgressiveResize', 'bn_bias_groups', 'BatchNormBiasLR',
-           'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum', 'ema_avg_fn', 'WeightEMA', 'zeropower_ns',
-           'muon_step', 'MuonSGD', 'normalise_images', 'S9Note', 's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp',
-           'AugRamp', 'predict_arrays', 'evaluate', 'ModelFileError', 'export_s9', 'load_s9', 'short_run_note',
-           'fmt_duration', 'StartLine', 'recipe_settings', 'machine_info', 'default_workers', 'train_s9']
+           'write_history', 'rng_state', 'set_rng_state', 'reseed', 'RunFolder', 'resize_schedule', 'ProgressiveResize',
+           'bn_bias_groups', 'BatchNormBiasLR', 'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum',
+           'ema_avg_fn', 'WeightEMA', 'zeropower_ns', 'muon_step', 'MuonSGD', 'normalise_images', 'S9Note',
+           's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp', 'AugRamp', 'predict_arrays', 'evaluate',
+           'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
+           'machine_info', 'default_workers', 'train_s9']
 
 # %% ../nbs/03_train.ipynb #68efd2a3
 def cpu_bf16_unit(flags:str|None=None) -> str|None:
@@ -122,15 +123,44 @@ def _plain(o):
     if isinstance(o, np.generic): return o.item()
     return o
 
+def rng_state(dls) -> dict:
+    "Every random stream a training epoch draws from: Python's, NumPy's and PyTorch's generators, the training loader's order, its augmentations' draws."
+    v, mt, pos, has_gauss, gauss = np.random.get_state()
+    st = dict(python=random.getstate(), numpy=[v, mt.tolist(), pos, has_gauss, gauss], torch=torch.get_rng_state(),
+              loader=dls.train.rng.getstate(), augment=[t.rng_state() for t in aug_pipelines(dls)])
+    if torch.cuda.is_available(): st['cuda'] = torch.cuda.get_rng_state_all()
+    return st
+
+def set_rng_state(dls, st:dict):
+    "Restore what `rng_state` saved (a checkpoint holds lists where it held tuples)."
+    v, internal, g = st['python']; random.setstate((v, tuple(internal), g))
+    v, mt, pos, has_gauss, gauss = st['numpy']; np.random.set_state((v, np.array(mt, dtype=np.uint32), pos, has_gauss, gauss))
+    torch.set_rng_state(st['torch'])
+    if 'cuda' in st and torch.cuda.is_available() and len(st['cuda']) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(st['cuda'])
+    v, internal, g = st['loader']; dls.train.rng.setstate((v, tuple(internal), g))
+    for t, a in zip(aug_pipelines(dls), st['augment']): t.set_rng_state(a)
+
+def reseed(dls, seed:int):
+    "Seed every stream `rng_state` names from `seed`."
+    set_seed(seed); dls.train.rng.seed(seed)
+    for t in aug_pipelines(dls): t.aug.set_random_seed(seed)
+
 class RunFolder(Callback):
     "Checkpoint (with the run's `settings`, any `WeightEMA` average and the `calls` that ran it) and history every epoch into `out`, atomically; stop on a non-finite loss."
     order = 65  # after Recorder (50) has the epoch's metrics, before SkipToEpoch (70)
-    def __init__(self, out, start_epoch=0, settings=None, calls=None):
+    def __init__(self, out, start_epoch=0, settings=None, calls=None, rng=None):
         # calls: one dict a call of `train_s9`, this one's last; its `epochs` grow as they are saved (a resumed run may span machines)
-        self.out, self.start_epoch, self.settings, self.calls = Path(out), start_epoch, settings, calls
+        # rng: the random streams the checkpoint saved, for a resume to go on with
+        self.out, self.start_epoch, self.settings, self.calls, self.rng = Path(out), start_epoch, settings, calls, rng
     def before_fit(self):
         self.rows = [r for r in read_history(self.out/'history.csv') if r['epoch'] <= self.start_epoch]
-    def before_epoch(self): self.t0 = time.time()
+    def before_epoch(self):
+        self.t0 = time.time()
+        if self.start_epoch and self.epoch == self.start_epoch:  # the first epoch of a resume, before its loader is iterated
+            # a new process starts its streams at the run's seed: it would replay the first epoch's order and
+            # augmented images, which the network has seen (a 150-epoch run's train loss fell 0.05 in the replayed epochs)
+            if self.rng is not None: set_rng_state(self.dls, self.rng)
+            else: reseed(self.dls, (self.settings or {}).get('seed', 0) * 100_003 + self.epoch)  # an older checkpoint: new streams at least
     def after_loss(self):
         if self.training and not torch.isfinite(self.loss).all():
             raise TrainingError(f"Loss became {self.loss.item()} at epoch {self.epoch + 1}, batch {self.iter + 1}: "
@@ -145,6 +175,7 @@ class RunFolder(Callback):
                   settings=_plain(self.settings))  # so a resume can refuse settings that differ from the run's
         ema = next((c for c in self.learn.cbs if isinstance(c, WeightEMA)), None)
         if ema is not None: ck['ema'] = ema.ema.state_dict()  # a resume continues the average instead of starting it again
+        ck['rng'] = rng_state(self.dls)
         if self.calls:
             self.calls[-1]['epochs'][1] = self.epoch + 1
             self.calls[-1]['seconds'] = round(sum(r['seconds'] for r in self.rows if r['epoch'] >= self.calls[-1]['epochs'][0]), 2)
@@ -678,7 +709,7 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     t0 = time.time()
     said = StartLine(say if say is not None else print if show_progress else None, recipe=recipe, mflops=rules.facts['mflops'])
     if start < epochs:
-        cbs = [RunFolder(out, start, run, calls), said] + list(cbs or [])
+        cbs = [RunFolder(out, start, run, calls, rng=(state or {}).get('rng')), said] + list(cbs or [])
         if show_progress: learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
         else:
             with learn.no_bar(), learn.no_logging(): learn.fit_one_cycle(epochs, lr, cbs=cbs, start_epoch=start)
