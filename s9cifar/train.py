@@ -138,7 +138,7 @@ def set_rng_state(dls, st:dict):
     torch.set_rng_state(st['torch'])
     if 'cuda' in st and torch.cuda.is_available() and len(st['cuda']) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(st['cuda'])
     v, internal, g = st['loader']; dls.train.rng.setstate((v, tuple(internal), g))
-    for t, a in zip(aug_pipelines(dls), st['augment']): t.set_rng_state(a)
+    for t, a in zip(aug_pipelines(dls), st['augment'], strict=True): t.set_rng_state(a)
 
 def reseed(dls, seed:int):
     "Seed every stream `rng_state` names from `seed`."
@@ -159,8 +159,12 @@ class RunFolder(Callback):
         if self.start_epoch and self.epoch == self.start_epoch:  # the first epoch of a resume, before its loader is iterated
             # a new process starts its streams at the run's seed: it would replay the first epoch's order and
             # augmented images, which the network has seen (a 150-epoch run's train loss fell 0.05 in the replayed epochs)
-            if self.rng is not None: set_rng_state(self.dls, self.rng)
-            else: reseed(self.dls, (self.settings or {}).get('seed', 0) * 100_003 + self.epoch)  # an older checkpoint: new streams at least
+            if self.rng is not None:
+                try: return set_rng_state(self.dls, self.rng)
+                except (KeyError, TypeError, ValueError, IndexError, RuntimeError) as e:  # damaged: new streams beat losing the run
+                    warnings.warn(f"{self.out/'checkpoint.pth'} has no usable random state ({type(e).__name__}: {e}); "
+                                  "the run goes on with new streams seeded by its seed and epoch.")
+            reseed(self.dls, (self.settings or {}).get('seed', 0) * 100_003 + self.epoch)  # an older checkpoint: new streams at least
     def after_loss(self):
         if self.training and not torch.isfinite(self.loss).all():
             raise TrainingError(f"Loss became {self.loss.item()} at epoch {self.epoch + 1}, batch {self.iter + 1}: "
