@@ -58,6 +58,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                              's9cifar.cli.cli_argv': ('cli.html#cli_argv', 's9cifar/cli.py'),
                              's9cifar.cli.cli_errors': ('cli.html#cli_errors', 's9cifar/cli.py'),
                              's9cifar.cli.run_cli': ('cli.html#run_cli', 's9cifar/cli.py'),
+                             's9cifar.cli.run_clis': ('cli.html#run_clis', 's9cifar/cli.py'),
                              's9cifar.cli.s9cifar_check': ('cli.html#s9cifar_check', 's9cifar/cli.py'),
                              's9cifar.cli.s9cifar_evaluate': ('cli.html#s9cifar_evaluate', 's9cifar/cli.py'),
                              's9cifar.cli.s9cifar_predict': ('cli.html#s9cifar_predict', 's9cifar/cli.py'),
