@@ -85,6 +85,10 @@ def s9cifar_train(
     act:str=None,          # S9Net's activation: relu, gelu or celu (default: the recipe's)
     dilated:str=None,      # where S9Net's dilated conv sits: c3 or c4 (default: the recipe's)
     light:bool_arg=None,   # S9Net with c1's residual conv and c2's first conv depthwise-separable (half the MFLOPs): true or false
+    teacher:str=None,      # distil from this model.pth (or several, comma-separated: their probabilities averaged) on every training batch
+    distill:float=None,    # with --teacher: the share of the loss that follows the teacher, in (0, 1] (default 0.5)
+    distill_t:float=None,  # with --teacher: the temperature both softmaxes are taken at (default 4)
+    init:str=None,         # start from the weights of this model.pth (the same network) instead of a fresh init
     debug:store_true=False,     # show full tracebacks
 ):
     "Train S9Net (or your network, --arch) on CIFAR-10 with one-cycle SGD and the S9 augmentations."
@@ -96,7 +100,8 @@ def s9cifar_train(
                         scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say,
                         size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema,
                         bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, act=act, dilated=dilated, light=light,
-                        mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)
+                        mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp, teacher=teacher, distill=distill,
+                        distill_t=distill_t, init=init)
         ep = m['epochs']
         print(f"{'test' if m['evaluated_on'] == 'test' else 'validation (holdout)'} accuracy {m['accuracy']:.2%} (with flip TTA {m['accuracy_tta']:.2%}) after {ep} epoch{'s' if ep != 1 else ''}, "
               f"{m['train_seconds']:.0f} s of training; wrote {out}/model.pth, model.json, history.csv, metrics.json")

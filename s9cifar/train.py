@@ -35,7 +35,7 @@ __all__ = ['HISTORY_COLS', 'WD', 'SHIPPED', 'MIN_STEPS', 'LEVERS', 'RECIPES', 'c
            'write_history', 'rng_state', 'set_rng_state', 'reseed', 'RunFolder', 'resize_schedule', 'ProgressiveResize',
            'bn_bias_groups', 'BatchNormBiasLR', 'depthwise_filters', 'lever_groups', 'dirac_', 'set_bn_momentum',
            'ema_avg_fn', 'WeightEMA', 'zeropower_ns', 'muon_step', 'MuonSGD', 'normalise_images', 'S9Note',
-           's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp', 'AugRamp', 'predict_arrays', 'evaluate',
+           's9_learner', 'overfit_batch', 'ramp_share', 'MixRamp', 'AugRamp', 'Distill', 'predict_arrays', 'evaluate',
            'ModelFileError', 'export_s9', 'load_s9', 'short_run_note', 'fmt_duration', 'StartLine', 'recipe_settings',
            'machine_info', 'default_workers', 'train_s9']
 
@@ -350,7 +350,7 @@ def _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon=0.,
     if mixup + cutmix > 1: raise ValueError(f"--mixup plus --cutmix is the share of batches mixed: at most 1, got {mixup} + {cutmix}.")
 
 def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=None, channels_last=True, cbs=None,
-               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, mixup=0., cutmix=0., mix_until=0.5, aug_ramp=0., **kwargs):
+               size_start=32, size_until=0.5, bn_bias_lr=0., dirac=False, ema=0., bn_momentum=None, muon=0., dw_decay=True, mixup=0., cutmix=0., mix_until=0.5, aug_ramp=0., teacher=None, distill=0.5, distill_t=4., **kwargs):
     "A fastai `Learner` on `dls` for `model` (default `S9Net()`): frozen patch-whitening first conv where it fits, SGD (L2 `wd`), label smoothing, bf16 if it pays; the fast-training levers (see below) on request."
     _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp)
     model = model if model is not None else S9Net()
@@ -376,6 +376,7 @@ def s9_learner(dls, model=None, wd=WD, label_smoothing=0.1, whiten=True, bf16=No
     if aug_ramp:
         if aug_pipelines(dls): levers.append(AugRamp(aug_ramp))
         else: warnings.warn("--aug-ramp skipped: these DataLoaders have no S9 augmentations to ramp.", S9Note)
+    if teacher is not None: levers.append(Distill(teacher, distill, distill_t))
     cbs = list(L(cbs)) + levers + [TrimMemory()] + ([BF16Autocast()] if bf16 else []) + ([ChannelsLast()] if channels_last else [])
     # L2 (not decoupled) weight decay: the value the sweep measured; fastai's SGD takes `mom` from fit_one_cycle
     return Learner(dls, model, loss_func=CrossEntropyLossFlat(label_smoothing=label_smoothing),
@@ -422,6 +423,39 @@ class AugRamp(Callback):
     def __init__(self, until:float=0.5): self.until = until
     def before_train(self): set_aug_strength(self.dls, ramp_share(self.pct_train, self.until))  # each epoch's loader reads them
     def after_fit(self): set_aug_strength(self.dls, 1.)
+
+# %% ../nbs/03_train.ipynb #dd91a818
+def _check_distill(alpha, T):
+    "One line naming the distillation argument that is out of range"
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    if not (num(alpha) and 0 < alpha <= 1):
+        raise ValueError(f"--distill must be the share of the loss that follows the teacher, in (0, 1], got {alpha!r}; 0.5 weighs it as much as the labels.")
+    if not (num(T) and 0 < T <= 100): raise ValueError(f"--distill-t must be a temperature in (0, 100], got {T!r}; 4 is the usual one for CIFAR.")
+
+class Distill(Callback):
+    "Distil `teacher` (a network, or a list of them: their probabilities averaged) into the model: each training loss becomes `(1-alpha)` x its own + `alpha` x `T`² x KL(teacher ‖ model) at temperature `T`."
+    order, run_valid = BF16Autocast.order + 1, False  # the KL in float32, after autocast ends; validation keeps the plain loss
+    def __init__(self, teacher, alpha:float=0.5, T:float=4.):
+        _check_distill(alpha, T)
+        self.teachers = list(teacher) if isinstance(teacher, (list, tuple)) else [teacher]
+        if not self.teachers or not all(isinstance(t, nn.Module) for t in self.teachers):
+            raise ValueError(f"teacher must be a network (nn.Module) or a list of them, got {type(teacher).__name__}.")
+        self.alpha, self.T = alpha, T
+    def before_fit(self):
+        cl, bf16 = (any(isinstance(c, k) for c in self.learn.cbs) for k in (ChannelsLast, BF16Autocast))
+        for t in self.teachers:
+            t.to(self.dls.device).eval().requires_grad_(False)
+            if cl: t.to(memory_format=torch.channels_last)  # the model's layout: no conversion of each batch
+            if bf16: fp32_depthwise_(t)
+    def after_pred(self):
+        with torch.no_grad():  # inside the model's autocast, if any: the teacher runs in the same precision
+            logp = torch.stack([t(*self.xb).float().div(self.T).log_softmax(1) for t in self.teachers])
+            # the log of the averaged probabilities, exactly: no log(0) where a teacher is sure
+            self.teacher_logp = logp.logsumexp(0) - math.log(len(self.teachers))
+    def after_loss(self):
+        kd = F.kl_div(self.pred.float().div(self.T).log_softmax(1), self.teacher_logp, log_target=True, reduction='batchmean')
+        self.learn.loss_grad = (1 - self.alpha) * self.loss_grad + self.alpha * self.T ** 2 * kd
+        self.learn.loss = self.learn.loss_grad.clone()
 
 # %% ../nbs/03_train.ipynb #d40d86a6
 @torch.no_grad()
@@ -636,13 +670,64 @@ def default_workers(device=None, cores=None) -> int:
     if torch.device(device or default_device()).type != 'cuda': return 0  # Apple's MPS too: macOS starts workers by spawning, untested here
     return max(0, min(12, (cores or num_cpus() or 1) - 1))  # one core stays with the training loop; fastai's count honours CPU affinity
 
+# %% ../nbs/03_train.ipynb #6ad700ad
+import hashlib
+
+def _file_record(path) -> dict:
+    "Where a file is and what it holds (SHA-256): how a run records the teacher or start it depends on"
+    return dict(path=str(path), sha256=hashlib.sha256(Path(path).read_bytes()).hexdigest())
+
+def _model_file(path, flag, classes):
+    "`load_s9(path)` with the errors naming `flag`, and a check that the network knows `classes`"
+    try: model, meta = load_s9(path)
+    except ModelFileError as e: raise ModelFileError(f"{flag}: {str(e).replace('Give --model', f'Give {flag}')}") from None
+    if list(meta['classes']) != list(classes):
+        raise ValueError(f"{flag} {path} knows the classes {meta['classes']}, but the data has {list(classes)}: give a network trained on these classes.")
+    return model, meta
+
+def _load_teachers(teacher, distill, distill_t, classes) -> list:
+    "(path, network, metadata) of each teacher file in `teacher` (a list or comma-separated), checked; [] without one"
+    if teacher is None:
+        if distill is not None or distill_t is not None: raise ValueError("--distill and --distill-t need --teacher: the model.pth file(s) to distil from.")
+        return []
+    _check_distill(0.5 if distill is None else distill, 4. if distill_t is None else distill_t)
+    paths = [Path(str(s).strip()).expanduser() for s in (teacher.split(',') if isinstance(teacher, str) else L(teacher)) if str(s).strip()]
+    if not paths: raise ValueError("--teacher names no file: give a model.pth written by s9cifar_train, or several, comma-separated.")
+    return [(p, *_model_file(p, '--teacher', classes)) for p in paths]
+
+def _load_init(init, classes) -> tuple:
+    "(record, network) of the weights a run starts from"
+    model, _ = _model_file(Path(init).expanduser(), '--init', classes)
+    return _file_record(Path(init).expanduser()), model
+
+def _start_from(model, record, init_model):
+    "Load `init_model`'s weights (and BatchNorm statistics) into `model`, or say in one line why they do not fit"
+    try: model.load_state_dict(init_model.state_dict())
+    except RuntimeError as e:
+        raise ValueError(f"--init {record['path']} does not fit this network ({str(e).splitlines()[-1].strip()[:120]}): "
+                         "give a model.pth of the same network (--arch, --widths).") from None
+
+class _Renorm(nn.Module):
+    "A teacher fed the student's batches: their normalisation undone and the teacher's own applied"
+    def __init__(self, net, mean, std, t_mean, t_std):
+        super().__init__()
+        self.net = net
+        m, s, tm, ts = (torch.tensor(v, dtype=torch.float32).view(1, 3, 1, 1) for v in (mean, std, t_mean, t_std))
+        self.register_buffer('scale', s / ts); self.register_buffer('shift', (m - tm) / ts)
+    def forward(self, x): return self.net(x * self.scale + self.shift)
+
+def _renormed(net, meta, mean, std) -> nn.Module:
+    "`net` as it is if it was trained on the statistics `mean`, `std`; else wrapped to renormalise the batches"
+    if np.allclose(meta['mean'], mean, atol=1e-6) and np.allclose(meta['std'], std, atol=1e-6): return net
+    return _Renorm(net, mean, std, meta['mean'], meta['std'])
+
 # %% ../nbs/03_train.ipynb #fb0b16cd
 def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs/s9', seed=0, resume=False, force=False,
              workers=None, n_train=None, n_test=None, skip_bad=False, bf16=None, channels_last=True, widths=None, dropout=0.,
              whiten=True, show_progress=True, cbs=None, arch='s9net', strict=False, label_smoothing=None, wd=None, holdout=None,
              say=None, act=None, dilated=None, light=None, size_start=None, size_until=None, bn_bias_lr=None, dirac=None, ema=None, bn_momentum=None, muon=None, dw_decay=None, mixup=None, cutmix=None, mix_until=None, aug_ramp=None,
-             **aug_kwargs):
-    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
+             teacher=None, distill=None, distill_t=None, init=None, **aug_kwargs):
+    "Train the network `arch` (default `S9Net`) on CIFAR-10 at `data` with `recipe` (`epochs`, `lr`, ... override it); write weights, metadata, history and metrics to `out`. With `holdout=N`, validate on N training images (`holdout_split`) and never open the test images. `teacher`: model.pth file(s) to distil from (`Distill`, `distill` x the loss at temperature `distill_t`); `init`: a model.pth of the same network to start from. `say` gets the start line, the time estimate and any note, a line each (default: `print` if `show_progress`)."
     shape_args = dict(act=act, dilated=dilated, light=light)  # S9Net's shape, as asked (None: not asked)
     settings = recipe_settings(recipe, epochs=epochs, lr=lr, bs=bs, label_smoothing=label_smoothing, **aug_kwargs,
                                act=act, dilated=dilated, light=light, size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)
@@ -660,6 +745,9 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     data = cifar_path(data)
     n_classes = len(check_cifar(data).classes)
     _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp)
+    teachers, kd, start_from = _load_teachers(teacher, distill, distill_t, check_cifar(data).classes), None, None
+    if teachers: kd = dict(teacher=[_file_record(p) | dict(accuracy=m.get('accuracy')) for p, _, m in teachers], distill=distill or 0.5, distill_t=distill_t or 4.)
+    if init is not None: start_from = _load_init(init, check_cifar(data).classes)
     if str(arch).strip().lower() == 's9net':
         build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated, light=light), None)
     elif widths or dropout or act != 'relu' or dilated != 'c3' or light:
@@ -681,6 +769,9 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
                widths=widths, dropout=dropout, whiten=whiten, n_train=n_train)
     if wd != WD: run['wd'] = wd            # only when set: checkpoints written before --wd existed still resume
     if holdout is not None: run['holdout'] = holdout
+    # a file is its content: a resume from another folder, or with a copy of the teacher, is the same run
+    if kd: run |= dict(teacher=[t['sha256'] for t in kd['teacher']], distill=kd['distill'], distill_t=kd['distill_t'])
+    if start_from: run['init'] = start_from[0]['sha256']
     run.update({k: v for k, v in levers.items() if v != LEVERS[k]})  # only those set: older checkpoints still resume
     ck = out/'checkpoint.pth'
     state = _load_checkpoint(ck, run) if resume and ck.exists() else None
@@ -696,7 +787,9 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     model, arch_meta = build()
     learn = s9_learner(dls, model, wd=wd, label_smoothing=label_smoothing, whiten=whiten, bf16=bf16, channels_last=channels_last, path=out,
                        size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema, bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay,
-                       mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp)  # a resume loads over the whitening
+                       mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp,  # a resume loads over the whitening
+                       teacher=[_renormed(t, m, mean, std) for _, t, m in teachers] or None, **(dict(distill=kd['distill'], distill_t=kd['distill_t']) if kd else {}))
+    if start_from: _start_from(learn.model, *start_from)
     start = 0
     if state is not None:
         learn.model.load_state_dict(state['model']); learn.create_opt(); learn.opt.load_state_dict(state['opt'])
@@ -732,6 +825,6 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
                    bf16=used_bf16, precision=precision_reason(used_bf16, device), device=str(dls.device), workers=workers,
                    s9cifar=s9cifar.__version__, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                    data=str(data), n_train=len(dls.train_ds), n_test=ev['n'], skipped_files=[str(f) for f in dls.arrays.bad_files],
-                   calls=calls, **machine_info())
+                   calls=calls, **(kd or {}), **(dict(init=start_from[0]) if start_from else {}), **machine_info())
     atomic_save(out/'metrics.json', lambda t: Path(t).write_text(json.dumps(metrics, indent=1)))
     return learn, metrics
