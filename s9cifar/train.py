@@ -743,11 +743,12 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     workers = default_workers() if workers is None else workers
     if not (isinstance(workers, int) and workers >= 0): raise ValueError(f"--workers must be a whole number >= 0, got {workers}.")
     data = cifar_path(data)
-    n_classes = len(check_cifar(data).classes)
+    classes = check_cifar(data).classes  # it walks the folders: once
+    n_classes = len(classes)
     _check_levers(size_start, size_until, bn_bias_lr, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp)
-    teachers, kd, start_from = _load_teachers(teacher, distill, distill_t, check_cifar(data).classes), None, None
+    teachers, kd, start_from = _load_teachers(teacher, distill, distill_t, classes), None, None
     if teachers: kd = dict(teacher=[_file_record(p) | dict(accuracy=m.get('accuracy')) for p, _, m in teachers], distill=distill or 0.5, distill_t=distill_t or 4.)
-    if init is not None: start_from = _load_init(init, check_cifar(data).classes)
+    if init is not None: start_from = _load_init(init, classes)
     if str(arch).strip().lower() == 's9net':
         build = lambda: (S9Net(**({'widths': tuple(widths)} if widths else {}), dropout=dropout, n_classes=n_classes, act=act, dilated=dilated, light=light), None)
     elif widths or dropout or act != 'relu' or dilated != 'c3' or light:
