@@ -504,11 +504,11 @@ def export_s9(model, path, classes, mean, std, arch=None, **extra):
     atomic_save(path.with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(meta, indent=1)))
     return path
 
-def load_s9(path=None, device='cpu'):
-    "Rebuild the network exported at `path` (default: the weights shipped in the package), `S9Net` or your own; return `(model, meta)`."
+def load_s9(path=None, device='cpu', flag='--model'):
+    "Rebuild the network exported at `path` (default: the weights shipped in the package), `S9Net` or your own; return `(model, meta)`. A missing file's error says to give `flag` (the option that named it)."
     path = Path(path or SHIPPED).expanduser()
     if path.is_dir(): path = path/'model.pth'
-    if not path.is_file(): raise ModelFileError(f"Model file not found: {path}. Give --model a model.pth written by s9cifar_train.")
+    if not path.is_file(): raise ModelFileError(f"Model file not found: {path}. Give {flag} a model.pth written by s9cifar_train.")
     mp = path.with_suffix('.json')
     if not mp.is_file(): raise ModelFileError(f"Metadata {mp} is missing: keep the .json written beside {path.name}.")
     try: meta = json.loads(mp.read_text())
@@ -574,6 +574,8 @@ class StartLine(Callback):
         self.line = (f"training {type(m).__name__} ({sum(p.numel() for p in m.parameters()):,} params, {mflops:.1f} MFLOPs) on {where}, "
                      f"{precision_reason(bf16, self.dev)}; {f'recipe {self.recipe}: ' if self.recipe else ''}{epochs} x "
                      f"{len(dl):,} batch{'es' if len(dl) != 1 else ''} of {dl.bs} ({dl.n:,} images)")
+        kd = next((c for c in self.learn.cbs if isinstance(c, Distill)), None)  # its teachers' forward passes are in the estimate below
+        if kd: self.line += f"; distilling {len(kd.teachers)} teacher{'s' if len(kd.teachers) != 1 else ''} (alpha {kd.alpha:g}, T {kd.T:g})"
         self.note, self.estimate_seconds, self.ts = short_run_note(ep, len(dl)), None, None
         self._say(self.line); self._say(self.note)
     def before_train(self):
@@ -679,8 +681,8 @@ def _file_record(path) -> dict:
 
 def _model_file(path, flag, classes):
     "`load_s9(path)` with the errors naming `flag`, and a check that the network knows `classes`"
-    try: model, meta = load_s9(path)
-    except ModelFileError as e: raise ModelFileError(f"{flag}: {str(e).replace('Give --model', f'Give {flag}')}") from None
+    try: model, meta = load_s9(path, flag=flag)
+    except ModelFileError as e: raise ModelFileError(f"{flag}: {e}") from None
     if list(meta['classes']) != list(classes):
         raise ValueError(f"{flag} {path} knows the classes {meta['classes']}, but the data has {list(classes)}: give a network trained on these classes.")
     return model, meta
