@@ -157,6 +157,10 @@ class RunFolder(Callback):
     def before_epoch(self):
         self.t0 = time.time()
         if self.start_epoch and self.epoch == self.start_epoch:  # the first epoch of a resume, before its loader is iterated
+            # fastprogress saw the skipped epochs go by in no time and would wait thousands of epochs to redraw: a run
+            # resumed after epoch 9 showed 'Epoch 6/150' for hours. It redraws from this epoch on.
+            mb = getattr(getattr(self.learn, 'progress', None), 'mbar', None)
+            if mb is not None and hasattr(mb, 'main_bar'): mb.main_bar.last_v, mb.main_bar.wait_for = self.epoch, 1
             # a new process starts its streams at the run's seed: it would replay the first epoch's order and
             # augmented images, which the network has seen (a 150-epoch run's train loss fell 0.05 in the replayed epochs)
             if self.rng is not None:
