@@ -39,8 +39,10 @@ nbdev-export
 s9cifar_report --data ../shared/data/cifar10 --out nbs/figures
 cat <<'TODO'
 Left to do by hand:
-- 04_interpret: run the CAM measurement (S9CIFAR_DATA set) and fill @K31@ @K4@ @O31@ @O4@ @A31@ @A4@ from its output
-- 09_demo: the screenshot (S9CIFAR_DEMO_SCREENSHOT, chromium); 10_export: the slow ONNX cell, its table's numbers
+- S9CIFAR_DATA=../shared/data/cifar10 tools/refresh-outputs nbs/04_interpret.ipynb 485a8c82 (the CAM measurement), then fill
+  @K31@ @K4@ @O31@ @O4@ @A31@ @A4@ in its prose from that output
+- S9CIFAR_DATA=../shared/data/cifar10 tools/refresh-outputs nbs/10_export.ipynb 908cc10e (ONNX on the test set), then its table
+- 09_demo: the screenshot (S9CIFAR_DEMO_SCREENSHOT=$PWD/nbs/figures/demo.png, chromium installed)
 - nbdev-test 06 (the time-to-accuracy figure); bash tools/readme; nbdev-clean; nbdev-test (all, S9CIFAR_DATA set)
 - a fresh clone: s9cifar_evaluate --data ../shared/data/cifar10, in bf16 and on AVX2 code paths; CI=true bash .ci/run
 TODO
