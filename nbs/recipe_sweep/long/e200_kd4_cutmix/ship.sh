@@ -1,10 +1,10 @@
 #!/bin/bash
-# Ships e150_kd4_cutmix if its final evaluation (metrics.json) is >= 90.0% without TTA: applies ship_if_90.patch,
+# Ships e200_kd4_cutmix if its final evaluation (metrics.json) is >= 90.0% without TTA: applies ship_if_90.patch,
 # fills its numbers from the run's metrics.json, copies the run's files beside the package and regenerates what reads
 # them. Run from the repository root with the venv active, with nothing else running (it trains nothing, but the
 # report and the tests are heavy). Steps that need a person stay listed at the end.
 set -euo pipefail
-D=nbs/recipe_sweep/long/e150_kd4_cutmix
+D=nbs/recipe_sweep/long/e200_kd4_cutmix
 python - "$D" <<'PY'
 import json, sys
 m = json.load(open(f'{sys.argv[1]}/metrics.json'))
