@@ -36,13 +36,20 @@ PY
 for f in model.pth model.json metrics.json history.csv; do cp $D/$f s9cifar/weights/$f; done
 git rm -q --cached $D/ship_if_90.patch 2>/dev/null || true; rm -f $D/ship_if_90.patch
 nbdev-export
-s9cifar_report --data ../shared/data/cifar10 --out nbs/figures
+export S9CIFAR_DATA=../shared/data/cifar10
+s9cifar_report --data $S9CIFAR_DATA --out nbs/figures
+python $D/ship_outputs.py   # the notebooks' stored outputs on the new weights, and the prose numbers they give
+touch -d '1 minute ago' /tmp/ship_stamp
+S9CIFAR_DEMO_SCREENSHOT=$PWD/nbs/figures/demo.png nbdev-test --n-workers 1 --file-re "09_"
+[ nbs/figures/demo.png -nt /tmp/ship_stamp ] || { echo "no new demo screenshot: is chromium installed (apt-get install chromium)?"; exit 1; }
+nbdev-test --n-workers 1 --file-re "06_"   # draws figures/time_to_accuracy.png with the run's history
+bash tools/readme
+nbdev-clean
+git status --short
 cat <<'TODO'
-Left to do by hand:
-- S9CIFAR_DATA=../shared/data/cifar10 tools/refresh-outputs nbs/04_interpret.ipynb 485a8c82 (the CAM measurement), then fill
-  @K31@ @K4@ @O31@ @O4@ @A31@ @A4@ in its prose from that output
-- S9CIFAR_DATA=../shared/data/cifar10 tools/refresh-outputs nbs/10_export.ipynb 908cc10e (ONNX on the test set), then its table
-- 09_demo: the screenshot (S9CIFAR_DEMO_SCREENSHOT=$PWD/nbs/figures/demo.png, chromium installed)
-- nbdev-test 06 (the time-to-accuracy figure); bash tools/readme; nbdev-clean; nbdev-test (all, S9CIFAR_DATA set)
+Left to do by a person:
+- look at nbs/figures/time_to_accuracy.png, the report's figures and demo.png; read the filled prose (git diff)
+- long/README.md: the e200 heading "(in progress)" -> its result paragraph, and its table filled to the end
+- nbdev-test --n-workers 1 (all, S9CIFAR_DATA set); commit (git rm --cached the checkpoint; weights, metrics, history)
 - a fresh clone: s9cifar_evaluate --data ../shared/data/cifar10, in bf16 and on AVX2 code paths; CI=true bash .ci/run
 TODO
