@@ -51,7 +51,7 @@ fill['@BFD@'] = re.sub(r'e-0*', 'e-', f"{float(bf[0].split('=')[-1]):.0e}")
 changed = subprocess.run(['git', 'diff', '--name-only', 'HEAD'], capture_output=True, text=True).stdout.split()
 for f in changed:
     p = Path(f)
-    if not p.exists(): continue
+    if not p.exists() or p.suffix not in ('.ipynb', '.md'): continue  # figures and weights are in the diff too
     t = p.read_text(); t2 = t
     for k, v in fill.items(): t2 = t2.replace(k, v)
     if t2 != t: p.write_text(t2); print('filled', f)
