@@ -2,7 +2,7 @@
 stored outputs read the shipped weights on CIFAR-10 (`tools/refresh-outputs`), then write their measured numbers into
 the prose placeholders the patch left (@C31@ ... in 04, @OX...@ in 10, @BFD@). Stops, naming the sentence, where a
 measurement no longer supports the prose around it: that prose is for a person to rewrite, not for a script.
-Run from the repository root with the venv active and S9CIFAR_DATA set."""
+Run from the repository root with the venv active and S9CIFAR_DATA set; `--no-refresh` fills from the stored outputs."""
 import ast, json, os, re, subprocess, sys
 from datetime import date
 from pathlib import Path
@@ -11,7 +11,8 @@ if not os.environ.get('S9CIFAR_DATA'): sys.exit('set S9CIFAR_DATA (e.g. ../share
 REFRESH = {'nbs/04_interpret.ipynb': ['f924c595', '485a8c82'],       # accuracy, confusions, figures; the CAM measurement
            'nbs/10_export.ipynb': ['372b5e36', '0b608ada', '908cc10e'],  # the ONNX file on 1,000 and on 10,000 images
            'nbs/06_benchmarks.ipynb': ['1df8ae7a']}                   # the engines against PyTorch float32
-for nb, ids in REFRESH.items(): subprocess.run([sys.executable, 'tools/refresh-outputs', nb, *ids], check=True)
+if '--no-refresh' not in sys.argv:  # --no-refresh: fill from the outputs already stored (after refreshing one by hand)
+    for nb, ids in REFRESH.items(): subprocess.run([sys.executable, 'tools/refresh-outputs', nb, *ids], check=True)
 
 def outputs(nb, cid):
     cell = next(c for c in json.loads(Path(nb).read_text())['cells'] if c.get('id') == cid)
