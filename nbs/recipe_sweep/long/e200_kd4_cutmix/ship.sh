@@ -14,7 +14,7 @@ git apply --3way $D/ship_if_90.patch
 python - "$D" <<'PY'
 import json, re, sys, subprocess
 from pathlib import Path
-from datetime import date
+from datetime import date, datetime
 m = json.load(open(f'{sys.argv[1]}/metrics.json'))
 short = lambda c: ('AMX Xeon' if 'AMX' in c['precision'] else 'Xeon') if 'Xeon' in c['cpu'] else c['cpu'].replace('(R)', '')
 parts = []
@@ -23,11 +23,20 @@ for c in m['calls']:
     if parts and parts[-1][2] == what: parts[-1][1] = c['epochs'][1]
     else: parts.append([c['epochs'][0], c['epochs'][1], what])
 d0, d1 = m['calls'][0]['date'][:10], m['date'][:10]
-fill = {'@ACC@': f"{100*m['accuracy']:.2f}", '@TTA@': f"{100*m['accuracy_tta']:.2f}", '@TSEC@': f"{m['train_seconds']:,.0f}",
-        '@THOURS@': f"{m['train_seconds']/3600:.1f}", '@DATES@': d0 if d0 == d1 else f"{d0} to {d1}",
+# train_seconds counts the epochs' wall time, so it includes the stops (SIGSTOP) for tests that pauses.txt records
+# as 'YYYY-MM-DDTHH:MM:SSZ-HH:MM:SSZ ... stopped': the tables give the training alone
+stops = [(datetime.fromisoformat(f'{d}T{b}'), datetime.fromisoformat(f'{d}T{e}')) for d, b, e in
+         re.findall(r'^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)Z-(\d\d:\d\d:\d\d)Z .*stopped', Path(f'{sys.argv[1]}/pauses.txt').read_text(), re.M)]
+paused = sum((e - b).total_seconds() for b, e in stops)
+assert all(e > b for b, e in stops), stops
+train_s = m['train_seconds'] - paused
+print(f"train_seconds {m['train_seconds']:,.0f} less {len(stops)} stops for tests ({paused:,.0f} s): {train_s:,.0f} s")
+fill = {'@ACC@': f"{100*m['accuracy']:.2f}", '@TTA@': f"{100*m['accuracy_tta']:.2f}", '@TSEC@': f"{train_s:,.0f}",
+        '@THOURS@': f"{train_s/3600:.1f}", '@DATES@': d0 if d0 == d1 else f"{d0} to {d1}",
         '@MACH@': ', '.join(f"epochs {a}-{b}: 2-core {w}" for a, b, w in parts), '@SHIPDATE@': date.today().isoformat()}
 files = subprocess.run(['git', 'diff', '--name-only', 'HEAD'], capture_output=True, text=True).stdout.split()
 for f in files:
+    if Path(f).suffix not in ('.ipynb', '.md'): continue
     t = Path(f).read_text(); t2 = t
     for k, v in fill.items(): t2 = t2.replace(k, v)
     if t2 != t: Path(f).write_text(t2); print('filled', f)
@@ -49,7 +58,8 @@ git status --short
 cat <<'TODO'
 Left to do by a person:
 - look at nbs/figures/time_to_accuracy.png, the report's figures and demo.png; read the filled prose (git diff)
-- long/README.md: the e200 heading "(in progress)" -> its result paragraph, and its table filled to the end
+- long/README.md: the e200 heading "(in progress)" -> its result paragraph (saying that the tables' seconds are
+  metrics.json's train_seconds less the stops for tests in pauses.txt, as printed above), its table filled to the end
 - nbdev-test --n-workers 1 (all, S9CIFAR_DATA set); commit (git rm --cached the checkpoint; weights, metrics, history)
 - a fresh clone: s9cifar_evaluate --data ../shared/data/cifar10, in bf16 and on AVX2 code paths; CI=true bash .ci/run
 TODO
