@@ -267,6 +267,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                's9cifar.train._check_args': ('train.html#_check_args', 's9cifar/train.py'),
                                's9cifar.train._check_distill': ('train.html#_check_distill', 's9cifar/train.py'),
                                's9cifar.train._check_levers': ('train.html#_check_levers', 's9cifar/train.py'),
+                               's9cifar.train._check_widths': ('train.html#_check_widths', 's9cifar/train.py'),
                                's9cifar.train._file_record': ('train.html#_file_record', 's9cifar/train.py'),
                                's9cifar.train._isa': ('train.html#_isa', 's9cifar/train.py'),
                                's9cifar.train._load_checkpoint': ('train.html#_load_checkpoint', 's9cifar/train.py'),

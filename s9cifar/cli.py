@@ -85,6 +85,7 @@ def s9cifar_train(
     act:str=None,          # S9Net's activation: relu, gelu or celu (default: the recipe's)
     dilated:str=None,      # where S9Net's dilated conv sits: c3 or c4 (default: the recipe's)
     light:bool_arg=None,   # S9Net with c1's residual conv and c2's first conv depthwise-separable (half the MFLOPs): true or false
+    widths:str=None,       # S9Net's channels in c1,c2,c3,c4, comma-separated (default 32,96,160,256); the S9 rules count the parameters
     teacher:str=None,      # distil from this model.pth (or several, comma-separated: their probabilities averaged) on every training batch
     distill:float=None,    # with --teacher: the share of the loss that follows the teacher, in (0, 1] (default 0.5)
     distill_t:float=None,  # with --teacher: the temperature both softmaxes are taken at (default 4)
@@ -99,7 +100,7 @@ def s9cifar_train(
                         wd=wd, label_smoothing=label_smoothing, holdout=holdout, flip_p=flip_p, ssr_p=ssr_p, shift_limit=shift_limit,
                         scale_limit=scale_limit, rotate_limit=rotate_limit, dropout_p=dropout_p, say=say,
                         size_start=size_start, size_until=size_until, bn_bias_lr=bn_bias_lr, dirac=dirac, ema=ema,
-                        bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, act=act, dilated=dilated, light=light,
+                        bn_momentum=bn_momentum, muon=muon, dw_decay=dw_decay, act=act, dilated=dilated, light=light, widths=widths,
                         mixup=mixup, cutmix=cutmix, mix_until=mix_until, aug_ramp=aug_ramp, teacher=teacher, distill=distill,
                         distill_t=distill_t, init=init)
         ep = m['epochs']

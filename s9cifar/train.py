@@ -635,6 +635,17 @@ def _check_args(epochs, lr, bs, label_smoothing=0.1, aug_kwargs=None):
     # every other keyword goes to `s9_augmentations`: name a misspelt or out-of-range one before any image is decoded
     check_augmentations(**(aug_kwargs or {}))
 
+def _check_widths(widths):
+    "S9Net's four channel counts (c1, c2, c3, c4) as a tuple, from a sequence or the command line's '32,96,160,256'; `None` (the default network) stays `None`."
+    if widths is None: return None
+    w = widths
+    if isinstance(w, str):
+        try: w = [int(v) for v in w.split(',')]
+        except ValueError: w = None
+    if not (isinstance(w, (tuple, list)) and len(w) == 4 and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in w)):
+        raise ValueError(f"--widths must be S9Net's four channel counts c1,c2,c3,c4 (whole numbers > 0), got {widths!r}; the default is 32,96,160,256.")
+    return tuple(w)
+
 def _load_checkpoint(ck, settings):
     "The checkpoint `ck` if it belongs to a run with these `settings`; else a one-line `ValueError` naming what differs."
     try: state = torch.load(ck, map_location='cpu', weights_only=True)
@@ -744,6 +755,7 @@ def train_s9(data=None, recipe='quick', epochs=None, lr=None, bs=None, out='runs
     act, dilated, light, size_start, size_until, bn_bias_lr, dirac, ema, bn_momentum, muon, dw_decay, mixup, cutmix, mix_until, aug_ramp = levers.values()
     aug_kwargs = settings  # what is left are `s9_augmentations`' settings
     _check_args(epochs, lr, bs, label_smoothing, aug_kwargs)
+    widths = _check_widths(widths)
     wd = WD if wd is None else wd
     if not (isinstance(wd, (int, float)) and not isinstance(wd, bool) and 0 <= wd < 1): raise ValueError(f"--wd must be a number in [0, 1), got {wd!r}; the default is {WD}.")
     workers = default_workers() if workers is None else workers
