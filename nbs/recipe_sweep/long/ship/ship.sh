@@ -1,10 +1,11 @@
 #!/bin/bash
-# Ships e200_kd4_cutmix if its final evaluation (metrics.json) is >= 90.0% without TTA: applies ship_if_90.patch,
-# fills its numbers from the run's metrics.json, copies the run's files beside the package and regenerates what reads
+# ship.sh RUN: ships the long run nbs/recipe_sweep/long/RUN if its final evaluation (metrics.json) is >= 90.0% without
+# TTA: applies RUN/ship_if_90.patch (the notebook edits written for that run), fills its numbers from the run's metrics.json, copies the run's files beside the package and regenerates what reads
 # them. Run from the repository root with the venv active, with nothing else running (it trains nothing, but the
 # report and the tests are heavy). Steps that need a person stay listed at the end.
 set -euo pipefail
-D=nbs/recipe_sweep/long/e200_kd4_cutmix
+D=nbs/recipe_sweep/long/${1:?which run: ship.sh RUN, e.g. e150_wide_kd3_d09}
+[ -f $D/ship_if_90.patch ] || { echo "$D has no ship_if_90.patch"; exit 1; }
 python - "$D" <<'PY'
 import json, sys
 m = json.load(open(f'{sys.argv[1]}/metrics.json'))
@@ -47,7 +48,7 @@ git rm -q --cached $D/ship_if_90.patch 2>/dev/null || true; rm -f $D/ship_if_90.
 nbdev-export
 export S9CIFAR_DATA=../shared/data/cifar10
 s9cifar_report --data $S9CIFAR_DATA --out nbs/figures
-python $D/ship_outputs.py   # the notebooks' stored outputs on the new weights, and the prose numbers they give
+python nbs/recipe_sweep/long/ship/ship_outputs.py "$D"   # the notebooks' stored outputs on the new weights, and the prose numbers they give
 touch -d '1 minute ago' /tmp/ship_stamp
 S9CIFAR_DEMO_SCREENSHOT=$PWD/nbs/figures/demo.png nbdev-test --n-workers 1 --file-re "09_"
 [ nbs/figures/demo.png -nt /tmp/ship_stamp ] || { echo "no new demo screenshot: is chromium installed (apt-get install chromium)?"; exit 1; }
@@ -58,7 +59,7 @@ git status --short
 cat <<'TODO'
 Left to do by a person:
 - look at nbs/figures/time_to_accuracy.png, the report's figures and demo.png; read the filled prose (git diff)
-- long/README.md: the e200 heading "(in progress)" -> its result paragraph (saying that the tables' seconds are
+- long/README.md: the run's heading "(in progress)" -> its result paragraph (saying that the tables' seconds are
   metrics.json's train_seconds less the stops for tests in pauses.txt, as printed above), its table filled to the end
 - nbdev-test --n-workers 1 (all, S9CIFAR_DATA set); commit (git rm --cached the checkpoint; weights, metrics, history)
 - a fresh clone: s9cifar_evaluate --data ../shared/data/cifar10, in bf16 and on AVX2 code paths; CI=true bash .ci/run

@@ -1,12 +1,15 @@
-"""Step 2 of shipping e200_kd4_cutmix (ship.sh runs it after the patch and the report): re-run the notebook cells whose
+"""Step 2 of shipping a long run (`ship.sh RUN` runs it after the patch and the report): re-run the notebook cells whose
 stored outputs read the shipped weights on CIFAR-10 (`tools/refresh-outputs`), then write their measured numbers into
 the prose placeholders the patch left (@C31@ ... in 04, @OX...@ in 10, @BFD@). Stops, naming the sentence, where a
 measurement no longer supports the prose around it: that prose is for a person to rewrite, not for a script.
-Run from the repository root with the venv active and S9CIFAR_DATA set; `--no-refresh` fills from the stored outputs."""
+Run from the repository root with the venv active and S9CIFAR_DATA set: `ship_outputs.py RUN_FOLDER [--no-refresh]`;
+`--no-refresh` fills from the stored outputs."""
 import ast, json, os, re, subprocess, sys
 from datetime import date
 from pathlib import Path
 
+RUN = next((a.rstrip('/') for a in sys.argv[1:] if not a.startswith('--')), None)
+if not RUN: sys.exit('usage: ship_outputs.py RUN_FOLDER [--no-refresh]')
 if not os.environ.get('S9CIFAR_DATA'): sys.exit('set S9CIFAR_DATA (e.g. ../shared/data/cifar10): the cells read CIFAR-10')
 REFRESH = {'nbs/04_interpret.ipynb': ['f924c595', '485a8c82'],       # accuracy, confusions, figures; the CAM measurement
            'nbs/10_export.ipynb': ['372b5e36', '0b608ada', '908cc10e'],  # the ONNX file on 1,000 and on 10,000 images
@@ -57,5 +60,5 @@ for f in changed:
     for k, v in fill.items(): t2 = t2.replace(k, v)
     if t2 != t: p.write_text(t2); print('filled', f)
 print(fill)
-left = subprocess.run(['git', 'grep', '-InE', '@[A-Z0-9]{2,8}@', '--', 'nbs', ':!nbs/recipe_sweep/long/e200_kd4_cutmix'], capture_output=True, text=True).stdout
+left = subprocess.run(['git', 'grep', '-InE', '@[A-Z0-9]{2,8}@', '--', 'nbs', ':!nbs/recipe_sweep/long/ship', f':!{RUN}'], capture_output=True, text=True).stdout
 if left: sys.exit(f'placeholders left:\n{left}')
