@@ -47,7 +47,7 @@ def cli_errors(f, debug=False, resume_hint=None):
 @call_parse
 def s9cifar_train(
     data:str=None,         # CIFAR-10 folder in fastai's layout (default: $S9CIFAR_DATA, else fastai's download)
-    recipe:str='quick',    # quick (10 epochs, flip only: dirac init, resized from 16 px, Muon), fast (12 epochs, flip only, no levers: a third slower, a point lower) or long (48 epochs: the shipped weights)
+    recipe:str='quick',    # quick (10 epochs, flip only: dirac init, resized from 16 px, Muon), fast (12 epochs, flip only, no levers: a third slower, a point lower) or long (150 epochs, EMA, CutMix: the shipped weights, with --widths and --teacher)
     epochs:int=None,       # number of epochs of the one-cycle schedule (default: the recipe's)
     lr:float=None,         # peak learning rate of the one-cycle schedule (default: the recipe's, 0.15 for --bs 128)
     bs:int=None,           # batch size (default: the recipe's, 128)
