@@ -47,7 +47,7 @@ for f in model.pth model.json metrics.json history.csv; do cp $D/$f s9cifar/weig
 git rm -q --cached $D/ship_if_90.patch 2>/dev/null || true; rm -f $D/ship_if_90.patch
 nbdev-export
 export S9CIFAR_DATA=../shared/data/cifar10
-s9cifar_report --data $S9CIFAR_DATA --out nbs/figures
+s9cifar_report --model s9cifar/weights/model.pth --data $S9CIFAR_DATA --out nbs/figures   # relative --model: report.md names the repo's file, not this machine's path
 python nbs/recipe_sweep/long/ship/ship_outputs.py "$D"   # the notebooks' stored outputs on the new weights, and the prose numbers they give
 touch -d '1 minute ago' /tmp/ship_stamp
 S9CIFAR_DEMO_SCREENSHOT=$PWD/nbs/figures/demo.png nbdev-test --n-workers 1 --file-re "09_"
